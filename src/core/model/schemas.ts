@@ -1,0 +1,244 @@
+/**
+ * The single source of truth for every document shape Sitrep reads or writes.
+ * JSON schemas in schemas/ are generated from these (npm run schemas) and a test
+ * fails when they drift.
+ */
+import { z } from 'zod';
+import { isValidTimestamp, ISO_TIMESTAMP_PATTERN, DATE_PATTERN, isValidDate } from '../time';
+
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+export const INCIDENT_STATUSES = ['investigating', 'mitigated', 'monitoring', 'resolved'] as const;
+export const POSTMORTEM_STATUSES = ['draft', 'in-review', 'final'] as const;
+export const TIMELINE_KINDS = [
+  'detection',
+  'triage',
+  'fact',
+  'hypothesis',
+  'decision',
+  'action',
+  'mitigation',
+  'communication',
+  'status-update',
+  'role-change',
+  'severity-change',
+  'checkpoint',
+  'resolution',
+  'recurrence',
+] as const;
+export const ACTION_CATEGORIES = ['prevent', 'detect', 'mitigate', 'learn'] as const;
+export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
+export const FACTOR_LAYERS = [
+  'technical-trigger',
+  'detection',
+  'rollout-control',
+  'responsibility-runbook',
+  'organizational',
+] as const;
+export const ROLE_KEYS = ['commander', 'operations', 'communications', 'scribe'] as const;
+export const RULE_LEVELS = ['error', 'warning', 'info', 'off'] as const;
+
+export const Severity = z.enum(SEVERITIES).describe('SEV1 widespread critical user, data or security impact; SEV2 major but bounded customer impact; SEV3 limited degradation or internal dependency risk; SEV4 low-impact anomaly needing follow-up.');
+export const IncidentStatus = z.enum(INCIDENT_STATUSES);
+export const PostmortemStatus = z.enum(POSTMORTEM_STATUSES);
+export const TimelineKind = z.enum(TIMELINE_KINDS);
+export const ActionCategory = z.enum(ACTION_CATEGORIES);
+export const FactorLayer = z.enum(FACTOR_LAYERS);
+
+/** ISO 8601 timestamp with a date, a time and a zone (Z or ±hh:mm). Sitrep writes UTC. */
+export const Timestamp = z
+  .string()
+  .regex(new RegExp(ISO_TIMESTAMP_PATTERN), {
+    message: 'Expected an ISO 8601 timestamp with date, time and zone, e.g. 2026-11-27T09:52:00Z',
+  })
+  .refine(isValidTimestamp, { message: 'Not a real calendar date or time' })
+  .describe('ISO 8601 timestamp with date, time and zone, e.g. 2026-11-27T09:52:00Z (Sitrep writes UTC).');
+
+/** A calendar date, YYYY-MM-DD. */
+export const CalendarDate = z
+  .string()
+  .regex(new RegExp(DATE_PATTERN), { message: 'Expected a calendar date YYYY-MM-DD, e.g. 2026-12-01' })
+  .refine(isValidDate, { message: 'Not a real calendar date' })
+  .describe('Calendar date, YYYY-MM-DD.');
+
+const Person = z.string().min(1).describe('A person or team handle, e.g. "@maria" or "payments on-call".');
+
+export const Roles = z
+  .strictObject({
+    commander: Person.describe('Incident commander: coordinates, decides, owns the cadence.'),
+    operations: Person.optional().describe('Operations lead: drives mitigation hands-on.'),
+    communications: Person.optional().describe('Communications lead: status updates to stakeholders.'),
+    scribe: Person.optional().describe('Scribe: keeps the timeline.'),
+    solo: z.boolean().optional().describe('True when one responder explicitly holds all four roles.'),
+  })
+  .describe('Response roles. A solo responder names themself in all four roles (and may set solo: true).');
+
+export const Impact = z
+  .strictObject({
+    summary: z.string().min(1).describe('One or two sentences: who is affected and how badly.'),
+    users: z.string().optional().describe('Affected users or tenants.'),
+    journeys: z.array(z.string()).optional().describe('Affected user journeys.'),
+    fault_domains: z.array(z.string()).optional().describe('Affected fault domains (regions, zones, cells, shards).'),
+    dependencies: z.array(z.string()).optional().describe('Dependencies involved.'),
+    recent_changes: z.array(z.string()).optional().describe('Recent change markers (deploys, config, flags).'),
+    data_loss: z.string().optional().describe('Data loss or corruption statement, even "none".'),
+  })
+  .describe('Declared impact, scoped by users, journeys, fault domains, dependencies and recent changes.');
+
+export const IncidentFrontMatter = z
+  .strictObject({
+    type: z.literal('incident'),
+    id: z.string().min(1).describe('Collision-free id: date, slug and a random suffix, e.g. 2026-11-27-checkout-5xx-k3f9.'),
+    title: z.string().min(1),
+    severity: Severity,
+    status: IncidentStatus,
+    restricted: z.boolean().optional().describe('Security, privacy or data-exposure incident: protected track.'),
+    roles: Roles,
+    impact: Impact,
+    started: Timestamp.describe('When impact started (best known).'),
+    detected: Timestamp.optional(),
+    mitigated: Timestamp.optional(),
+    resolved: Timestamp.optional(),
+    update_cadence_minutes: z.number().int().positive().max(24 * 60).describe('Minutes between status updates: at most 30 at SEV1, 60 at SEV2, user-confirmed below.'),
+    next_update_due: Timestamp.optional().describe('When the next status update is due.'),
+    strategy_checkpoint: Timestamp.optional().describe('If not mitigated by then, change strategy (escalate, widen mitigation, take it to the decision maker).'),
+    recovery_signal: z.string().optional().describe('User-visible metric and internal health that confirmed recovery.'),
+    postmortem: z.string().optional().describe('Relative path of the postmortem document.'),
+    tags: z.array(z.string()).optional(),
+  })
+  .describe('Front matter of a Sitrep incident document.');
+
+export const PostmortemFrontMatter = z
+  .strictObject({
+    type: z.literal('postmortem'),
+    incident: z.string().min(1).describe('Id of the incident this postmortem explains.'),
+    title: z.string().min(1),
+    severity: Severity,
+    status: PostmortemStatus,
+    started: Timestamp,
+    detected: Timestamp.optional(),
+    mitigated: Timestamp.optional(),
+    resolved: Timestamp.optional(),
+    authors: z.array(z.string().min(1)).min(1),
+    reviewers: z.array(z.string()).optional(),
+    tags: z.array(z.string()).optional(),
+  })
+  .describe('Front matter of a Sitrep postmortem document.');
+
+export const TimelineEntry = z.strictObject({
+  time: Timestamp,
+  kind: TimelineKind,
+  text: z.string().min(1),
+  source: z.string().optional().describe('Link, file:line or commit the entry rests on.'),
+});
+
+export const StatusUpdate = z.strictObject({
+  time: Timestamp,
+  known: z.string().min(1),
+  unknown: z.string().min(1),
+  impact: z.string().min(1),
+  mitigation: z.string().min(1),
+  next_update: Timestamp,
+});
+
+export const Checkpoint = z.strictObject({
+  time: Timestamp,
+  title: z.string().optional(),
+  state: z.string().min(1),
+  hypothesis: z.string().min(1),
+  customer_impact: z.string().min(1),
+  in_flight_actions: z.string().min(1),
+  decision_point: z.string().min(1),
+  comms_cadence: z.string().min(1),
+  next_decision_point: z.string().min(1),
+});
+
+export const ActionItem = z.strictObject({
+  id: z.string().optional(),
+  action: z.string().min(1),
+  owner: z.string().min(1),
+  due: CalendarDate,
+  category: ActionCategory,
+  verification: z.string().min(1).describe('An observable completion signal.'),
+  status: z.enum(ACTION_STATUSES).optional(),
+});
+
+export const ContributingFactor = z.strictObject({
+  layer: FactorLayer,
+  text: z.string().min(1),
+});
+
+export const ImpactScopeRow = z.strictObject({
+  group: z.string(),
+  fault_domain: z.string(),
+  dependency: z.string(),
+  recent_change: z.string(),
+});
+
+const RuleLevel = z.enum(RULE_LEVELS);
+export const RuleSetting = z.union([
+  RuleLevel,
+  z.strictObject({
+    level: RuleLevel.optional(),
+    phrases: z.array(z.string().min(1)).optional().describe('Extra literal phrases (not regular expressions) for phrase rules.'),
+  }),
+]);
+
+export const SeveritySetting = z.strictObject({
+  label: z.string().min(1).optional().describe('Display label, e.g. "Critical".'),
+  description: z.string().optional(),
+  cadence_minutes: z.number().int().positive().max(24 * 60).optional().describe('Default status-update cadence for this severity. SEV1 is capped at 30 and SEV2 at 60.'),
+});
+
+export const Config = z
+  .strictObject({
+    documents: z.array(z.string().min(1)).optional().describe('Globs (relative to the folder holding .sitrep.yaml) of incident and postmortem documents.'),
+    ignore: z.array(z.string().min(1)).optional().describe('Globs of files never treated as documents.'),
+    severities: z
+      .strictObject({
+        SEV1: SeveritySetting.optional(),
+        SEV2: SeveritySetting.optional(),
+        SEV3: SeveritySetting.optional(),
+        SEV4: SeveritySetting.optional(),
+      })
+      .optional(),
+    rules: z.record(z.string(), RuleSetting).optional().describe('Per-rule level (error | warning | info | off) or { level, phrases }.'),
+    restricted_storage: z.string().optional().describe('Folder for restricted incidents (outside the repository).'),
+  })
+  .describe('Sitrep project configuration (.sitrep.yaml).');
+
+export type Severity = z.infer<typeof Severity>;
+export type IncidentStatus = z.infer<typeof IncidentStatus>;
+export type TimelineKind = z.infer<typeof TimelineKind>;
+export type ActionCategory = z.infer<typeof ActionCategory>;
+export type FactorLayer = z.infer<typeof FactorLayer>;
+export type IncidentFrontMatter = z.infer<typeof IncidentFrontMatter>;
+export type PostmortemFrontMatter = z.infer<typeof PostmortemFrontMatter>;
+export type Config = z.infer<typeof Config>;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+/** Schemas exported as JSON Schema files, by file name. */
+export const JSON_SCHEMAS = {
+  'incident.schema.json': { schema: IncidentFrontMatter, title: 'Sitrep incident front matter' },
+  'postmortem.schema.json': { schema: PostmortemFrontMatter, title: 'Sitrep postmortem front matter' },
+  'config.schema.json': { schema: Config, title: 'Sitrep configuration (.sitrep.yaml)' },
+  'items.schema.json': {
+    schema: z.strictObject({
+      timelineEntry: TimelineEntry,
+      statusUpdate: StatusUpdate,
+      checkpoint: Checkpoint,
+      actionItem: ActionItem,
+      contributingFactor: ContributingFactor,
+      impactScopeRow: ImpactScopeRow,
+    }),
+    title: 'Sitrep document items (timeline entry, status update, checkpoint, action item, contributing factor, impact-scope row)',
+  },
+} as const;
+
+export function toJsonSchemas(): Record<string, object> {
+  const out: Record<string, object> = {};
+  for (const [file, { schema, title }] of Object.entries(JSON_SCHEMAS)) {
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    out[file] = { ...json, title };
+  }
+  return out;
+}

@@ -1,0 +1,299 @@
+/** Reading items out of single lines: timeline entries, labelled bullets, action fields, factor layers. */
+import { ACTION_CATEGORIES, FACTOR_LAYERS, TIMELINE_KINDS, type ActionCategory, type FactorLayer, type TimelineKind } from '../model/schemas';
+import { formatTimestamp, parseTimestamp } from '../time';
+import type { ActionField, Field } from './types';
+
+const KINDS = new Set<string>(TIMELINE_KINDS);
+
+/** The bullet or ordered-list marker at the start of a line, with its length. */
+export function listMarker(line: string): number {
+  const m = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+)/.exec(line);
+  return m ? m[1].length : 0;
+}
+
+export interface LeadingTime {
+  time: Field;
+  /** Epoch ms when complete (date, time and zone). */
+  at?: number;
+  problem?: string;
+  /** Column right after the time (and its wrapper and separator). */
+  restColumn: number;
+}
+
+const FULL = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(\s?(?:Z|z|[+-]\d{2}:?\d{2})|\s(?:UTC|GMT))?/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}\b/;
+const TIME_ONLY = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.?m\.?|Z|UTC|GMT|[A-Z]{2,4}T))?(?![\w:])/i;
+const FUZZY = /^(?:~\s*|around |about |approx\.? |approximately |circa )?(?:noon|midnight|morning|afternoon|evening|night|later|earlier|that day)\b/i;
+
+/**
+ * Reads a time at column `col` of `line`: a full ISO timestamp, a date and time with a zone word,
+ * or something time-like that lacks a date or zone. Wrappers `**`, `__`, `` ` `` are allowed.
+ */
+export function readLeadingTime(line: string, lineNo: number, col: number): LeadingTime | undefined {
+  let c = col;
+  let wrapper = '';
+  for (const w of ['**', '__', '`', '*', '_']) {
+    if (line.startsWith(w, c)) {
+      wrapper = w;
+      c += w.length;
+      break;
+    }
+  }
+  const s = line.slice(c);
+  let len = 0;
+  let at: number | undefined;
+  let problem: string | undefined;
+  let m = FULL.exec(s);
+  if (m) {
+    len = m[0].length;
+    const zone = m[3]?.trim();
+    if (!zone) problem = 'has no time zone';
+    else {
+      const iso = `${m[1]}T${m[2].length === 4 ? '0' + m[2] : m[2]}${zone === 'UTC' || zone === 'GMT' ? 'Z' : zone}`;
+      at = parseTimestamp(iso);
+      if (at === undefined) problem = 'is not a real date and time';
+    }
+  } else if ((m = DATE_ONLY.exec(s))) {
+    len = m[0].length;
+    problem = 'has a date but no time';
+  } else if ((m = TIME_ONLY.exec(s))) {
+    len = m[0].length;
+    problem = 'has no date';
+  } else if ((m = FUZZY.exec(s))) {
+    len = m[0].length;
+    problem = 'is not a timestamp';
+  } else return undefined;
+  const time: Field = { text: s.slice(0, len), range: { line: lineNo, column: c, endLine: lineNo, endColumn: c + len } };
+  let rest = c + len;
+  if (wrapper && line.startsWith(wrapper, rest)) rest += wrapper.length;
+  // Separator after the time.
+  const sep = /^\s*(?:[—–|:-]|\s)\s*/.exec(line.slice(rest));
+  if (sep) rest += sep[0].length;
+  return { time, at, problem, restColumn: rest };
+}
+
+export interface ParsedEntryText {
+  kind?: TimelineKind;
+  kindField?: Field;
+  text: string;
+  source?: Field;
+}
+
+/** After the time: `[kind] text (source: …)`. */
+export function readEntryRest(line: string, lineNo: number, col: number): ParsedEntryText {
+  let c = col;
+  let kind: TimelineKind | undefined;
+  let kindField: Field | undefined;
+  const km = /^\[([A-Za-z][\w-]*)\]\s*/.exec(line.slice(c));
+  if (km) {
+    kindField = { text: km[1], range: { line: lineNo, column: c + 1, endLine: lineNo, endColumn: c + 1 + km[1].length } };
+    const k = km[1].toLowerCase();
+    if (KINDS.has(k)) kind = k as TimelineKind;
+    c += km[0].length;
+  }
+  let end = line.trimEnd().length;
+  let source: Field | undefined;
+  const tail = line.slice(c, end);
+  const sm = /\s*\(source:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$/i.exec(tail);
+  if (sm) {
+    const srcStart = c + (sm.index + sm[0].indexOf(sm[1]));
+    source = { text: sm[1].trim(), range: { line: lineNo, column: srcStart, endLine: lineNo, endColumn: srcStart + sm[1].trim().length } };
+    end = c + sm.index;
+  }
+  return { kind, kindField, text: line.slice(c, end).trim(), source };
+}
+
+/** `- **Label:** value` or `- Label: value`. */
+export function readLabelled(line: string, lineNo: number): { label: string; labelRange: Field['range']; value: Field } | undefined {
+  const start = listMarker(line);
+  const s = line.slice(start);
+  const m = /^(\*\*|__)?([A-Za-z][A-Za-z0-9 ()/'-]{0,40}?)(?::\s*(\*\*|__)|(\*\*|__)\s*:|:)\s*/.exec(s);
+  if (!m) return undefined;
+  if (m[1] && !(m[3] || m[4])) return undefined;
+  const labelCol = start + (m[1]?.length ?? 0);
+  const valueCol = start + m[0].length;
+  const valueEnd = line.trimEnd().length;
+  return {
+    label: m[2].trim(),
+    labelRange: { line: lineNo, column: labelCol, endLine: lineNo, endColumn: labelCol + m[2].trim().length },
+    value: { text: line.slice(valueCol, valueEnd).trim(), range: { line: lineNo, column: valueCol, endLine: lineNo, endColumn: Math.max(valueCol, valueEnd) } },
+  };
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  known: 'known',
+  'what we know': 'known',
+  unknown: 'unknown',
+  'what we don\'t know': 'unknown',
+  'what we do not know': 'unknown',
+  unknowns: 'unknown',
+  impact: 'impact',
+  'customer impact': 'impact',
+  mitigation: 'mitigation',
+  'mitigation in progress': 'mitigation',
+  'next update': 'next_update',
+  'next update at': 'next_update',
+  'next update due': 'next_update',
+};
+
+const CHECKPOINT_LABELS: Record<string, string> = {
+  state: 'state',
+  'current state': 'state',
+  hypothesis: 'hypothesis',
+  'current hypothesis': 'hypothesis',
+  'customer impact': 'customer_impact',
+  impact: 'customer_impact',
+  'in-flight actions': 'in_flight_actions',
+  'in flight actions': 'in_flight_actions',
+  'in-flight': 'in_flight_actions',
+  'decision point': 'decision_point',
+  'user decision point': 'decision_point',
+  'comms cadence': 'comms_cadence',
+  'communications cadence': 'comms_cadence',
+  'comms': 'comms_cadence',
+  'next decision point': 'next_decision_point',
+  'next decision': 'next_decision_point',
+};
+
+export function statusLabel(label: string): string | undefined {
+  return STATUS_LABELS[label.toLowerCase().replace(/\s+/g, ' ')];
+}
+export function checkpointLabel(label: string): string | undefined {
+  return CHECKPOINT_LABELS[label.toLowerCase().replace(/\s+/g, ' ')];
+}
+
+const ACTION_HEADERS: Array<[ActionField, RegExp]> = [
+  ['id', /^(id|#|no\.?|ref|bug|bugs|ticket|issue|tracking|jira|link)$/],
+  ['action', /^(actions?|action items?|task|tasks|item|description|what|remediation|follow[ -]?ups?|corrective action|work item)$/],
+  ['owner', /^(owners?|assignee|assigned to|who|responsible|team|dri)$/],
+  ['due', /^(due|due date|deadline|eta|target|target date|by|by when|date due|when)$/],
+  ['category', /^(category|type|kind|class|classification|action type)$/],
+  ['verification', /^(verification|verify|verified by|verification signal|done when|completion signal|signal|success criteria|acceptance|acceptance criteria|how we know)$/],
+  ['status', /^(status|state|done\??|progress)$/],
+];
+
+export function actionHeader(text: string): ActionField | undefined {
+  const t = text.toLowerCase().replace(/[*_`]/g, '').replace(/\(.*?\)/g, '').replace(/\s+/g, ' ').trim();
+  for (const [f, re] of ACTION_HEADERS) if (re.test(t)) return f;
+  return undefined;
+}
+
+const SCOPE_HEADERS: Array<['group' | 'fault_domain' | 'dependency' | 'recent_change', RegExp]> = [
+  ['group', /^(user group( or tenant)?|users?|tenants?|user group \/ tenant|customers?|affected( users)?|group|segment)$/],
+  ['fault_domain', /^(fault domains?|regions?|zones?|cells?|shards?|az)$/],
+  ['dependency', /^(dependency|dependencies|service|services|component)$/],
+  ['recent_change', /^(recent changes?( marker)?|changes?|deploys?|change marker)$/],
+];
+export function scopeHeader(text: string) {
+  const t = text.toLowerCase().replace(/[*_`]/g, '').replace(/\(.*?\)/g, '').replace(/\s+/g, ' ').trim();
+  for (const [f, re] of SCOPE_HEADERS) if (re.test(t)) return f;
+  return undefined;
+}
+
+const CATEGORY_SYNONYMS: Record<string, ActionCategory> = {
+  prevent: 'prevent',
+  prevention: 'prevent',
+  preventative: 'prevent',
+  preventive: 'prevent',
+  detect: 'detect',
+  detection: 'detect',
+  detective: 'detect',
+  mitigate: 'mitigate',
+  mitigation: 'mitigate',
+  corrective: 'mitigate',
+  repair: 'mitigate',
+  learn: 'learn',
+  learning: 'learn',
+  process: 'learn',
+  investigate: 'learn',
+};
+
+/** Exact category, or the one a well-known synonym maps to (with `exact` false). */
+export function categoryOf(text: string): { category: ActionCategory; exact: boolean } | undefined {
+  const t = text.trim().toLowerCase().replace(/[*_`]/g, '');
+  if ((ACTION_CATEGORIES as readonly string[]).includes(t)) return { category: t as ActionCategory, exact: true };
+  const syn = CATEGORY_SYNONYMS[t];
+  return syn ? { category: syn, exact: false } : undefined;
+}
+
+const LAYER_SYNONYMS: Array<[FactorLayer, RegExp]> = [
+  ['technical-trigger', /^(technical[ -]trigger|trigger|technical|technical cause)$/],
+  ['detection', /^(detection|detection[ -]gap|monitoring|alerting|observability)$/],
+  ['rollout-control', /^(rollout[ -]control|rollout|rollout[ /]control gap|control|control gap|change control|change|deployment|deploy|release)$/],
+  ['responsibility-runbook', /^(responsibility[ -]runbook|responsibility|runbook|responsibility[ /]runbook gap|ownership|process|runbook gap)$/],
+  ['organizational', /^(organi[sz]ational|organi[sz]ational[ -]tradeoff|org|tradeoff|trade-off|organi[sz]ation)$/],
+];
+export function layerOf(text: string): FactorLayer | undefined {
+  const t = text.trim().toLowerCase().replace(/[*_`]/g, '');
+  if ((FACTOR_LAYERS as readonly string[]).includes(t)) return t as FactorLayer;
+  for (const [l, re] of LAYER_SYNONYMS) if (re.test(t)) return l;
+  return undefined;
+}
+
+const ACTION_KEYS = /(owner|assignee|who|due|due date|deadline|by|category|type|verify|verification|verified by|done when|signal|status|id|ticket|bug)\s*:/i;
+const ACTION_KEY_FIELD: Record<string, ActionField> = {
+  owner: 'owner', assignee: 'owner', who: 'owner',
+  due: 'due', 'due date': 'due', deadline: 'due', by: 'due',
+  category: 'category', type: 'category',
+  verify: 'verification', verification: 'verification', 'verified by': 'verification', 'done when': 'verification', signal: 'verification',
+  status: 'status', id: 'id', ticket: 'id', bug: 'id',
+};
+
+/**
+ * A list item as an action: `[ ] text (owner: @x, due: 2026-12-01, category: prevent, verify: …)`.
+ * Fields may also follow the text after ` — ` or `;`.
+ */
+export function readActionListItem(line: string, lineNo: number): { fields: Partial<Record<ActionField, Field>>; checked?: boolean; textEnd: number } {
+  let c = listMarker(line);
+  let checked: boolean | undefined;
+  const cb = /^\[([ xX])\]\s*/.exec(line.slice(c));
+  if (cb) {
+    checked = cb[1] !== ' ';
+    c += cb[0].length;
+  }
+  const end = line.trimEnd().length;
+  const fields: Partial<Record<ActionField, Field>> = {};
+  // Find where key: value fields begin: "(key:" or "— key:" or "; key:".
+  const body = line.slice(c, end);
+  const startRe = new RegExp(`(\\(|\\s[—–-]\\s|;\\s*|,\\s*)\\s*(?=${ACTION_KEYS.source})`, 'i');
+  const sm = startRe.exec(body);
+  let actionEnd = end;
+  if (sm) {
+    actionEnd = c + sm.index;
+    let segStart = c + sm.index + sm[0].length;
+    let segEndLimit = end;
+    if (sm[1] === '(' && line[end - 1] === ')') segEndLimit = end - 1;
+    const segText = line.slice(segStart, segEndLimit);
+    // Split on separators that precede another key.
+    const splitRe = new RegExp(`\\s*[,;]\\s*(?=${ACTION_KEYS.source})`, 'gi');
+    let last = 0;
+    const parts: Array<[number, number]> = [];
+    let m: RegExpExecArray | null;
+    while ((m = splitRe.exec(segText))) {
+      parts.push([last, m.index]);
+      last = m.index + m[0].length;
+    }
+    parts.push([last, segText.length]);
+    for (const [a, b] of parts) {
+      const part = segText.slice(a, b);
+      const km = /^\s*([A-Za-z ]+?)\s*:\s*/.exec(part);
+      if (!km) continue;
+      const f = ACTION_KEY_FIELD[km[1].toLowerCase()];
+      if (!f || fields[f]) continue;
+      const vs = segStart + a + km[0].length;
+      const ve = segStart + a + part.trimEnd().length;
+      fields[f] = { text: line.slice(vs, ve).trim(), range: { line: lineNo, column: vs, endLine: lineNo, endColumn: Math.max(vs, ve) } };
+    }
+  }
+  const text = line.slice(c, actionEnd).trim();
+  if (text) {
+    const s = c + line.slice(c, actionEnd).indexOf(text);
+    fields.action = { text, range: { line: lineNo, column: s, endLine: lineNo, endColumn: s + text.length } };
+  }
+  return { fields, checked, textEnd: end };
+}
+
+/** Formats a normalised timestamp for an entry that had a full time. */
+export function normalisedTime(at: number | undefined): string | undefined {
+  return at === undefined ? undefined : formatTimestamp(at);
+}
