@@ -1,0 +1,2 @@
+/** Sitrep command-line interface (the linter lands here). */
+process.stdout.write('sitrep: no commands yet\n');
