@@ -86,31 +86,7 @@ export function readFrontMatter(
     });
   }
 
-  const entries = new Map<string, FrontMatterEntry>();
-  const walk = (node: unknown, path: string) => {
-    if (isMap(node)) {
-      for (const item of node.items) {
-        if (!isPair(item)) continue;
-        const keyNode = item.key as YamlNode | null;
-        const keyText = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
-        const childPath = path ? `${path}.${keyText}` : keyText;
-        const entry: FrontMatterEntry = { path: childPath };
-        if (keyNode && keyNode.range) entry.keyRange = toRange(keyNode.range[0], keyNode.range[1]);
-        const valueNode = item.value as YamlNode | null;
-        if (valueNode && valueNode.range) entry.valueRange = toRange(valueNode.range[0], valueNode.range[1]);
-        if (!entries.has(childPath)) entries.set(childPath, entry);
-        walk(valueNode, childPath);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => {
-        const childPath = path ? `${path}.${i}` : String(i);
-        const n = item as YamlNode | null;
-        if (n && n.range) entries.set(childPath, { path: childPath, valueRange: toRange(n.range[0], n.range[1]) });
-        walk(n, childPath);
-      });
-    }
-  };
-  walk(doc.contents, '');
+  const entries = yamlEntries(doc.contents, toRange);
 
   let data: Record<string, unknown> | undefined;
   if (doc.errors.length === 0) {
@@ -135,6 +111,36 @@ export function readFrontMatter(
     }
   }
   return { frontMatter: { startLine: 0, endLine: close, data, entries, openRange }, bodyStartLine: close + 1 };
+}
+
+/** Key and value ranges of every mapping key and sequence item in a YAML tree, by dotted path. */
+export function yamlEntries(contents: unknown, toRange: (start: number, end: number) => Range): Map<string, FrontMatterEntry> {
+  const entries = new Map<string, FrontMatterEntry>();
+  const walk = (node: unknown, path: string) => {
+    if (isMap(node)) {
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const keyNode = item.key as YamlNode | null;
+        const keyText = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+        const childPath = path ? `${path}.${keyText}` : keyText;
+        const entry: FrontMatterEntry = { path: childPath };
+        if (keyNode && keyNode.range) entry.keyRange = toRange(keyNode.range[0], keyNode.range[1]);
+        const valueNode = item.value as YamlNode | null;
+        if (valueNode && valueNode.range) entry.valueRange = toRange(valueNode.range[0], valueNode.range[1]);
+        if (!entries.has(childPath)) entries.set(childPath, entry);
+        walk(valueNode, childPath);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const childPath = path ? `${path}.${i}` : String(i);
+        const n = item as YamlNode | null;
+        if (n && n.range) entries.set(childPath, { path: childPath, valueRange: toRange(n.range[0], n.range[1]) });
+        walk(n, childPath);
+      });
+    }
+  };
+  walk(contents, '');
+  return entries;
 }
 
 function firstLine(s: string): string {

@@ -1,0 +1,98 @@
+/** Project configuration (.sitrep.yaml): parsed with exact problem ranges, falling back to defaults. */
+import { LineCounter, parseDocument as parseYaml } from 'yaml';
+import { Config, SEVERITIES, type Severity } from './model/schemas';
+import { LineIndex, splitLines } from './text';
+import type { Problem } from './parser/types';
+import type { FrontMatter } from './parser/frontmatter';
+import { schemaProblems, yamlEntries } from './parser/frontmatter';
+import { DEFAULT_DOCUMENT_GLOBS } from './glob';
+
+export const CONFIG_FILE_NAMES = ['.sitrep.yaml', '.sitrep.yml'];
+
+/** Default status-update cadence in minutes per severity, and the most each may be set to. */
+export const DEFAULT_CADENCE: Record<Severity, number> = { SEV1: 30, SEV2: 60, SEV3: 120, SEV4: 240 };
+export const MAX_CADENCE: Partial<Record<Severity, number>> = { SEV1: 30, SEV2: 60 };
+
+export const SEVERITY_DEFINITIONS: Record<Severity, { label: string; description: string }> = {
+  SEV1: { label: 'Critical', description: 'Widespread critical user impact, or data or security impact.' },
+  SEV2: { label: 'High', description: 'Major but bounded customer impact.' },
+  SEV3: { label: 'Medium', description: 'Limited degradation, or an internal dependency at risk.' },
+  SEV4: { label: 'Low', description: 'Low-impact anomaly that needs follow-up.' },
+};
+
+export interface LoadedConfig {
+  config: Config;
+  problems: Problem[];
+}
+
+/**
+ * Parses .sitrep.yaml text. A broken file yields problems and the default (empty) config, never
+ * an exception: linting goes on with defaults.
+ */
+export function parseConfig(text: string): LoadedConfig {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const problems: Problem[] = [];
+  if (src.trim() === '') return { config: {}, problems };
+  const index = new LineIndex(src);
+  const lines = splitLines(src);
+  const lineCounter = new LineCounter();
+  const doc = parseYaml(src, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  for (const err of doc.errors) {
+    const [s, e] = err.pos;
+    problems.push({ code: 'config', severity: 'error', message: `YAML: ${err.message.split('\n')[0]}`, range: index.range(s, Math.max(e, s + 1)) });
+  }
+  if (doc.errors.length) return { config: {}, problems };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    problems.push({ code: 'config', severity: 'error', message: `YAML: ${e instanceof Error ? e.message : String(e)}`, range: { line: 0, column: 0, endLine: 0, endColumn: lines[0]?.length ?? 0 } });
+    return { config: {}, problems };
+  }
+  if (data === null || data === undefined) return { config: {}, problems };
+  const fm: FrontMatter = {
+    startLine: 0,
+    endLine: 0,
+    data: data as Record<string, unknown>,
+    entries: yamlEntries(doc.contents, (s, e) => index.range(s, e)),
+    openRange: { line: 0, column: 0, endLine: 0, endColumn: lines[0]?.length ?? 0 },
+  };
+  const parsed = Config.safeParse(data);
+  if (!parsed.success) {
+    for (const p of schemaProblems(fm, Config, 'configuration')) problems.push({ ...p, code: 'config' });
+    return { config: {}, problems };
+  }
+  const config = parsed.data;
+  for (const sev of ['SEV1', 'SEV2'] as const) {
+    const c = config.severities?.[sev]?.cadence_minutes;
+    const max = MAX_CADENCE[sev]!;
+    if (c !== undefined && c > max) {
+      const e = fm.entries.get(`severities.${sev}.cadence_minutes`);
+      problems.push({
+        code: 'config',
+        severity: 'error',
+        message: `${sev} updates are due at least every ${max} minutes; ${c} is too long. Using ${max}.`,
+        range: e?.valueRange ?? { line: 0, column: 0, endLine: 0, endColumn: 0 },
+      });
+    }
+  }
+  return { config, problems };
+}
+
+/** Status-update cadence (minutes) for a severity under a config: SEV1 ≤ 30, SEV2 ≤ 60. */
+export function cadenceFor(severity: Severity, config: Config = {}): number {
+  const set = config.severities?.[severity]?.cadence_minutes;
+  const max = MAX_CADENCE[severity];
+  const value = set ?? DEFAULT_CADENCE[severity];
+  return max !== undefined ? Math.min(value, max) : value;
+}
+
+export function documentGlobsOf(config: Config): string[] {
+  return config.documents && config.documents.length ? config.documents : DEFAULT_DOCUMENT_GLOBS;
+}
+
+export function severityLabel(severity: Severity, config: Config = {}): string {
+  return config.severities?.[severity]?.label ?? SEVERITY_DEFINITIONS[severity].label;
+}
+
+export { SEVERITIES };
