@@ -49,6 +49,7 @@ export const Timestamp = z
   .string()
   .regex(new RegExp(ISO_TIMESTAMP_PATTERN), {
     message: 'Expected an ISO 8601 timestamp with date, time and zone, e.g. 2026-11-27T09:52:00Z',
+    abort: true,
   })
   .refine(isValidTimestamp, { message: 'Not a real calendar date or time' })
   .describe('ISO 8601 timestamp with date, time and zone, e.g. 2026-11-27T09:52:00Z (Sitrep writes UTC).');
@@ -56,7 +57,7 @@ export const Timestamp = z
 /** A calendar date, YYYY-MM-DD. */
 export const CalendarDate = z
   .string()
-  .regex(new RegExp(DATE_PATTERN), { message: 'Expected a calendar date YYYY-MM-DD, e.g. 2026-12-01' })
+  .regex(new RegExp(DATE_PATTERN), { message: 'Expected a calendar date YYYY-MM-DD, e.g. 2026-12-01', abort: true })
   .refine(isValidDate, { message: 'Not a real calendar date' })
   .describe('Calendar date, YYYY-MM-DD.');
 

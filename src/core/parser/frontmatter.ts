@@ -22,6 +22,8 @@ export interface FrontMatter {
   entries: Map<string, FrontMatterEntry>;
   /** Range covering the opening delimiter, for problems about the whole block. */
   openRange: Range;
+  /** The top-level `type` value when it is a plain scalar, read even when the YAML has errors. */
+  typeHint?: string;
 }
 
 const DELIM_OPEN = /^---[ \t]*$/;
@@ -110,7 +112,12 @@ export function readFrontMatter(
       });
     }
   }
-  return { frontMatter: { startLine: 0, endLine: close, data, entries, openRange }, bodyStartLine: close + 1 };
+  let typeHint: string | undefined;
+  if (isMap(doc.contents)) {
+    const v = doc.contents.get('type', true);
+    if (isScalar(v) && typeof v.value === 'string') typeHint = v.value;
+  }
+  return { frontMatter: { startLine: 0, endLine: close, data, entries, openRange, typeHint }, bodyStartLine: close + 1 };
 }
 
 /** Key and value ranges of every mapping key and sequence item in a YAML tree, by dotted path. */

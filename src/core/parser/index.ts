@@ -41,6 +41,8 @@ export interface ParseOptions {
   relativePath?: string;
   /** Document globs; defaults to incidents/**, postmortems/**, ** /postmortem*.md. */
   globs?: readonly string[];
+  /** Globs of files never treated as documents by path (a front-matter type still counts). */
+  ignore?: readonly string[];
   /** Treat the document as this kind whatever its front matter and path say (CLI on explicit files). */
   assumeKind?: DocumentKind;
   /** Texts longer than this many characters are only checked for front matter. Default 5,000,000. */
@@ -118,7 +120,7 @@ function parseUnsafe(input: string, options: ParseOptions): ParsedDocument {
   doc.bodyStartLine = bodyStartLine;
 
   // Kind: front-matter type, else configured globs and content.
-  const type = frontMatter?.data?.type;
+  const type = frontMatter?.data ? frontMatter.data.type : frontMatter?.typeHint;
   if (options.assumeKind && options.assumeKind !== 'unknown') {
     doc.kind = options.assumeKind;
     doc.kindFrom = 'path';
@@ -167,6 +169,7 @@ function finishKind(doc: ParsedDocument, options: ParseOptions): void {
   if (!rel) return;
   const globs = options.globs ?? DEFAULT_DOCUMENT_GLOBS;
   if (!matchesAny(rel, globs)) return;
+  if (options.ignore && matchesAny(rel, options.ignore)) return;
   if (!/\.(md|markdown)$/i.test(rel)) return;
   doc.kindFrom = 'path';
   const name = rel.toLowerCase();

@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { listFiles, ROOT } from './helpers';
+
+test('no file under src/core imports vscode', () => {
+  const files = listFiles(path.join(ROOT, 'src', 'core'), (f) => f.endsWith('.ts'));
+  assert.ok(files.length > 5, `expected core sources, found ${files.length}`);
+  const offenders = files.filter((f) => {
+    const text = fs.readFileSync(f, 'utf8');
+    return /from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)|import\(\s*['"]vscode['"]\s*\)/.test(text);
+  });
+  assert.deepEqual(offenders.map((f) => path.relative(ROOT, f)), []);
+});
+
+test('the architecture check itself catches a vscode import', () => {
+  const sample = "import * as vscode from 'vscode';";
+  assert.match(sample, /from\s+['"]vscode['"]/);
+});
+
+test('src/core uses no Node-only modules (it also runs in VS Code for the Web)', () => {
+  const files = listFiles(path.join(ROOT, 'src', 'core'), (f) => f.endsWith('.ts'));
+  const offenders = files.filter((f) => /from\s+['"](node:)?(fs|path|child_process|os)['"]/.test(fs.readFileSync(f, 'utf8')));
+  assert.deepEqual(offenders.map((f) => path.relative(ROOT, f)), []);
+});
