@@ -1,0 +1,477 @@
+// A real VS Code (code-server) in a real browser, one per test file. Every run gets a fresh copy of
+// a fixture workspace, fresh user-data and extensions folders, and a free port; `stop()` ends every
+// process it started, by PID. The helpers below wait on visible UI state, never on fixed sleeps.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { CodeServer } from '../../scripts/lib/codeserver';
+import { codeServerLib, editorLib, fixturesDir, processLib, resultsDir } from './paths';
+
+export interface EditorOptions {
+  /** Folder copied to a fresh temp dir and opened as the workspace: absolute, or a folder name
+   * under test/harness/fixtures/. Default: 'incident-workspace'. */
+  fixture?: string;
+  /** Extra user settings (merged over quiet defaults such as workbench.startupEditor: none). */
+  settings?: Record<string, unknown>;
+  /** Copy the built extension (package.json + dist/ ...) into the private extensions folder. Default true. */
+  installExtension?: boolean;
+  /** Folder of the extension to install (default: this repository). */
+  extensionRoot?: string;
+  /** Workbench `payload` entries, given a function that turns an absolute path into the URI the
+   * workbench wants (used to run the integration suite in the extension host). */
+  payload?: (remote: (absPath: string) => string) => Array<[string, string]>;
+  /** Extra environment for code-server (and so for its extension host). */
+  env?: NodeJS.ProcessEnv;
+  viewport?: { width: number; height: number };
+  /** Short name used for the temp folder and for artifacts in test-results/. */
+  label?: string;
+  /** Keep the temp folder after stop() (for debugging). Also kept when SITREP_KEEP_TMP=1. */
+  keepTemp?: boolean;
+}
+
+export interface Problem {
+  /** 'error' | 'warning' | 'info' | 'hint' (from the row's icon). */
+  severity: string;
+  message: string;
+  /** e.g. 'sitrep' */
+  source: string;
+  /** e.g. 'front-matter-schema' */
+  code: string;
+  /** 1-based, as the Problems panel shows them. */
+  line: number;
+  column: number;
+  /** The file name of the resource row the entry sits under. */
+  file: string;
+}
+
+export interface TreeItem {
+  label: string;
+  description: string;
+  /** 1-based depth in the tree. */
+  level: number;
+  expanded: boolean | undefined;
+  ariaLabel: string;
+}
+
+const live = new Set<Editor>();
+
+// Safety net: if the test process dies, take code-server's whole process group with it.
+process.once('exit', () => {
+  for (const e of live) {
+    try {
+      if (e.server) process.kill(-e.server.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+});
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function exactText(s: string): RegExp {
+  return new RegExp(`^\\s*${escapeRegExp(s)}\\s*$`, 'i');
+}
+
+/** Polls `probe` until it returns a value that is not undefined/false, or throws after `timeout` ms. */
+export async function waitUntil<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  { timeout = 15000, interval = 100, message = 'condition' }: { timeout?: number; interval?: number; message?: string } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined && v !== false) return v as T;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`timed out after ${timeout} ms waiting for ${message}${why}`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+export class Editor {
+  browser: Browser | undefined;
+  page!: Page;
+  server: CodeServer | undefined;
+  /** The temp folder holding workspace/, user-data/ and extensions/. */
+  readonly runDir: string;
+  /** Absolute path of the workspace folder the editor has open. */
+  readonly workspace: string;
+  readonly userDataDir: string;
+  readonly extensionsDir: string;
+  readonly label: string;
+  private stopped = false;
+
+  private constructor(private readonly options: EditorOptions) {
+    this.label = (options.label || 'e2e').replace(/[^A-Za-z0-9_.-]+/g, '-');
+    this.runDir = fs.mkdtempSync(path.join(os.tmpdir(), `sitrep-${this.label}-`));
+    this.workspace = path.join(this.runDir, 'workspace');
+    this.userDataDir = path.join(this.runDir, 'user-data');
+    this.extensionsDir = path.join(this.runDir, 'extensions');
+  }
+
+  /** Starts code-server and a browser on a fresh copy of the fixture; resolves when the workbench is up. */
+  static async start(options: EditorOptions = {}): Promise<Editor> {
+    const editor = new Editor(options);
+    live.add(editor);
+    try {
+      await editor.boot();
+      return editor;
+    } catch (err) {
+      await editor.saveArtifacts('start-failed').catch(() => undefined);
+      await editor.stop();
+      throw err;
+    }
+  }
+
+  private async boot(): Promise<void> {
+    const opts = this.options;
+    const fixture = opts.fixture
+      ? path.isAbsolute(opts.fixture) ? opts.fixture : path.join(fixturesDir, opts.fixture)
+      : path.join(fixturesDir, 'incident-workspace');
+    if (!fs.existsSync(fixture)) throw new Error(`fixture folder ${fixture} does not exist`);
+    fs.cpSync(fixture, this.workspace, { recursive: true });
+    codeServerLib.writeUserSettings(this.userDataDir, opts.settings);
+    fs.mkdirSync(this.extensionsDir, { recursive: true });
+    if (opts.installExtension !== false) codeServerLib.installExtensionCopy(this.extensionsDir, opts.extensionRoot);
+
+    if (!editorLib.codeServerInstalled()) {
+      throw new Error('code-server is not installed: run `npm run setup-editor` (npm test does this for you).');
+    }
+    const chromiumPath = editorLib.findChromium();
+    if (!chromiumPath) throw new Error('no Chromium found: run `npm run setup-editor` or set SITREP_CHROMIUM.');
+
+    // The port is free when picked; if something grabs it before code-server binds, try another.
+    for (let attempt = 1; ; attempt++) {
+      const port = await processLib.freePort();
+      try {
+        this.server = await codeServerLib.startCodeServer({
+          workspace: this.workspace,
+          userDataDir: this.userDataDir,
+          extensionsDir: this.extensionsDir,
+          port,
+          env: opts.env,
+        });
+        break;
+      } catch (err) {
+        if (attempt >= 3 || !/EADDRINUSE/.test(String(err))) throw err;
+      }
+    }
+    const server = this.server!;
+    this.browser = await chromium.launch({ executablePath: chromiumPath, args: codeServerLib.CHROMIUM_ARGS });
+    this.page = await this.browser.newPage({ viewport: opts.viewport || { width: 1400, height: 900 } });
+    const payload = opts.payload ? opts.payload((p) => codeServerLib.remoteUri(server, p)) : undefined;
+    await this.page.goto(codeServerLib.workbenchUrl(server, this.workspace, payload));
+    await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 30000 });
+  }
+
+  /** Stops the browser and code-server (whole process tree), pass or fail. Safe to call twice. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    try {
+      if (this.browser) await Promise.race([this.browser.close(), new Promise((r) => setTimeout(r, 5000))]);
+    } catch {
+      /* the browser process is killed with its group below if it survived */
+    }
+    const browserPid = (this.browser as unknown as { process?: () => { pid?: number } | undefined } | undefined)?.process?.()?.pid;
+    if (browserPid && processLib.alive(browserPid)) await processLib.stopProcessTree(browserPid);
+    if (this.server) await this.server.stop();
+    live.delete(this);
+    if (!this.options.keepTemp && process.env.SITREP_KEEP_TMP !== '1') {
+      fs.rmSync(this.runDir, { recursive: true, force: true });
+    }
+  }
+
+  /** code-server's output so far (server log, extension host exits, errors). */
+  get serverOutput(): string {
+    return this.server ? this.server.output : '';
+  }
+
+  /** Saves a screenshot and the server log into test-results/; returns the screenshot path. */
+  async saveArtifacts(name: string): Promise<string> {
+    fs.mkdirSync(resultsDir, { recursive: true });
+    const base = path.join(resultsDir, `${this.label}-${name}`.replace(/[^A-Za-z0-9_.-]+/g, '-'));
+    fs.writeFileSync(`${base}.log`, this.serverOutput);
+    if (this.page) await this.page.screenshot({ path: `${base}.png` });
+    return `${base}.png`;
+  }
+
+  /** A screenshot of the whole window (or of `locator`) at `file`. */
+  async screenshot(file: string, locator?: Locator): Promise<void> {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (locator) await locator.screenshot({ path: file });
+    else await this.page.screenshot({ path: file });
+  }
+
+  // ---------------------------------------------------------------- files
+
+  /** Absolute path of a workspace-relative path. */
+  file(rel: string): string {
+    return path.join(this.workspace, rel);
+  }
+
+  /** Reads a file of the workspace from disk (what the editor saved). */
+  readWorkspaceFile(rel: string): string {
+    return fs.readFileSync(this.file(rel), 'utf8');
+  }
+
+  /** Opens a workspace file through Quick Open, as a person would, and waits for its tab. */
+  async openFile(rel: string): Promise<void> {
+    const base = path.basename(rel);
+    const input = await this.openQuickInput('F1'); // without the '>' prefix it is Go to File
+    await input.fill(rel);
+    const row = this.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactText(base) }) })
+      .filter({ hasText: path.dirname(rel) === '.' ? '' : path.dirname(rel).split(path.sep).pop()! })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: 10000 });
+    await row.click();
+    await this.activeTab(base).waitFor({ state: 'visible', timeout: 10000 });
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+  }
+
+  /** The active editor tab with this file name. */
+  activeTab(fileName: string): Locator {
+    return this.page.locator('.tabs-container .tab.active', { hasText: fileName });
+  }
+
+  // ---------------------------------------------------------------- quick input & commands
+
+  /** The quick input widget (command palette, quick pick, input box). */
+  get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  private async openQuickInput(key: string): Promise<Locator> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    // Keystrokes typed before the widget exists are lost: press, then wait for it.
+    await waitUntil(
+      async () => {
+        if (await input.isVisible()) return true;
+        await this.page.keyboard.press(key);
+        await input.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
+        return input.isVisible();
+      },
+      { timeout: 15000, interval: 200, message: `the quick input after ${key}` },
+    );
+    return input;
+  }
+
+  /**
+   * Runs a command from the command palette by its full title as shown there, e.g.
+   * 'Sitrep: Declare Incident'. Resolves once the palette entry was chosen.
+   */
+  async runCommand(title: string): Promise<void> {
+    const input = await this.openQuickInput('F1');
+    await input.fill(`>${title}`);
+    const row = this.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactText(title) }) })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: 10000 });
+    await row.click();
+  }
+
+  /**
+   * Waits for a quick input (input box or pick) to be showing, optionally one whose title, prompt
+   * or placeholder matches `expect`; returns the widget.
+   */
+  async waitForQuickInput(expect?: string | RegExp, timeout = 10000): Promise<Locator> {
+    const widget = this.quickInput;
+    await widget.waitFor({ state: 'visible', timeout });
+    if (expect !== undefined) {
+      await waitUntil(
+        async () => {
+          const text = [
+            await widget.locator('.quick-input-title').innerText().catch(() => ''),
+            await widget.locator('.quick-input-message').innerText().catch(() => ''),
+            (await widget.locator('.quick-input-box input').getAttribute('placeholder').catch(() => '')) || '',
+            (await widget.locator('.quick-input-box input').getAttribute('aria-label').catch(() => '')) || '',
+          ].join('\n');
+          return typeof expect === 'string' ? text.includes(expect) : expect.test(text);
+        },
+        { timeout, message: `a quick input matching ${String(expect)}` },
+      );
+    }
+    return widget;
+  }
+
+  /** Types `text` into the showing input box (replacing what is there) and presses Enter. */
+  async answerQuickInput(text: string, expect?: string | RegExp): Promise<void> {
+    const widget = await this.waitForQuickInput(expect);
+    const input = widget.locator('.quick-input-box input');
+    await input.fill(text);
+    await input.press('Enter');
+  }
+
+  /** Chooses the item whose label is exactly `label` in the showing quick pick. */
+  async pickQuickItem(label: string, expect?: string | RegExp): Promise<void> {
+    const widget = await this.waitForQuickInput(expect);
+    const row = widget
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactText(label) }) })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: 10000 });
+    await row.click();
+  }
+
+  /** Labels of the items the showing quick pick lists (only those rendered on screen). */
+  async quickPickItems(): Promise<string[]> {
+    await this.quickInput.waitFor({ state: 'visible' });
+    return this.quickInput.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+  }
+
+  // ---------------------------------------------------------------- status bar & notifications
+
+  /** Texts of every status-bar item, left to right. */
+  async statusBarTexts(): Promise<string[]> {
+    const texts = await this.page.locator('.part.statusbar .statusbar-item').allInnerTexts();
+    return texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  }
+
+  /** Waits for a status-bar item whose text matches and returns that text. */
+  async waitForStatusBarText(match: string | RegExp, timeout = 15000): Promise<string> {
+    const item = this.page.locator('.part.statusbar .statusbar-item', { hasText: match }).first();
+    await item.waitFor({ state: 'visible', timeout });
+    return (await item.innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  /** Messages of the notification toasts on screen. */
+  async notifications(): Promise<string[]> {
+    return this.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+  }
+
+  /** Waits for a notification toast whose message matches; returns its message. */
+  async waitForNotification(match: string | RegExp, timeout = 15000): Promise<string> {
+    const item = this.page.locator('.notifications-toasts .notification-list-item-message', { hasText: match }).first();
+    await item.waitFor({ state: 'visible', timeout });
+    return item.innerText();
+  }
+
+  // ---------------------------------------------------------------- views
+
+  /** The activity-bar entry of a view container, by its title (e.g. 'Sitrep'). */
+  activityBarItem(title: string): Locator {
+    return this.page.locator(`.part.activitybar .action-item a.action-label[aria-label^="${title.replace(/"/g, '\\"')}"]`).first();
+  }
+
+  /** Opens a view container from the activity bar (does not toggle it closed if already open). */
+  async openViewContainer(title: string, timeout = 20000): Promise<void> {
+    const item = this.activityBarItem(title);
+    await item.waitFor({ state: 'visible', timeout });
+    const sidebarTitle = this.page.locator('.part.sidebar .composite.title', { hasText: new RegExp(escapeRegExp(title), 'i') });
+    if (!(await sidebarTitle.isVisible().catch(() => false))) await item.click();
+    await sidebarTitle.waitFor({ state: 'visible', timeout });
+  }
+
+  /** A view pane in the side bar by its title (e.g. 'Incidents'). */
+  viewPane(title: string): Locator {
+    return this.page
+      .locator('.part.sidebar .pane')
+      .filter({ has: this.page.locator('.pane-header h3.title', { hasText: exactText(title) }) })
+      .first();
+  }
+
+  /** Expands a view pane if it is collapsed and waits for its body. */
+  async expandView(title: string, timeout = 15000): Promise<Locator> {
+    const pane = this.viewPane(title);
+    await pane.waitFor({ state: 'visible', timeout });
+    const header = pane.locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    await pane.locator('.pane-body').waitFor({ state: 'visible', timeout });
+    return pane;
+  }
+
+  /** The items a tree view shows (rendered rows only; expand nodes to see their children). */
+  async treeItems(viewTitle: string): Promise<TreeItem[]> {
+    const pane = await this.expandView(viewTitle);
+    const rows = pane.locator('.pane-body .monaco-list-row');
+    const n = await rows.count();
+    const out: TreeItem[] = [];
+    for (let i = 0; i < n; i++) {
+      const row = rows.nth(i);
+      const expandedAttr = await row.getAttribute('aria-expanded');
+      out.push({
+        label: (await row.locator('.label-name').first().innerText().catch(() => '')).trim(),
+        description: (await row.locator('.label-description').first().innerText().catch(() => '')).trim(),
+        level: Number((await row.getAttribute('aria-level')) || '1'),
+        expanded: expandedAttr === null ? undefined : expandedAttr === 'true',
+        ariaLabel: (await row.getAttribute('aria-label')) || '',
+      });
+    }
+    return out;
+  }
+
+  /** Waits until the view lists an item whose label matches; returns all items at that moment. */
+  async waitForTreeItem(viewTitle: string, match: string | RegExp, timeout = 15000): Promise<TreeItem[]> {
+    return waitUntil(
+      async () => {
+        const items = await this.treeItems(viewTitle);
+        return items.some((i) => (typeof match === 'string' ? i.label === match : match.test(i.label))) ? items : undefined;
+      },
+      { timeout, message: `an item ${String(match)} in the ${viewTitle} view` },
+    );
+  }
+
+  // ---------------------------------------------------------------- problems
+
+  /** Opens the Problems panel (View: Focus Problems) and waits for it. */
+  async openProblems(): Promise<Locator> {
+    const panel = this.page.locator('.part.panel .markers-panel');
+    if (!(await panel.isVisible().catch(() => false))) {
+      await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    }
+    await panel.waitFor({ state: 'visible', timeout: 10000 });
+    return panel;
+  }
+
+  /** The entries the Problems panel shows (opens it; rows rendered on screen). */
+  async problems(): Promise<Problem[]> {
+    const panel = await this.openProblems();
+    const rows = panel.locator('.monaco-list-row');
+    const n = await rows.count();
+    const out: Problem[] = [];
+    let file = '';
+    for (let i = 0; i < n; i++) {
+      const row = rows.nth(i);
+      if ((await row.locator('.marker-message-details-container, .marker-message').count()) === 0) {
+        const name = await row.locator('.label-name').first().innerText().catch(() => '');
+        if (name) file = name.trim();
+        continue;
+      }
+      const iconClass = (await row.locator('.marker-icon').first().getAttribute('class').catch(() => '')) || '';
+      const severity = /error/.test(iconClass) ? 'error' : /warning/.test(iconClass) ? 'warning' : /info/.test(iconClass) ? 'info' : 'hint';
+      const text = async (sel: string) => (await row.locator(sel).first().innerText().catch(() => '')).trim();
+      const where = await text('.marker-line');
+      const m = /Ln\s*(\d+),\s*Col\s*(\d+)/i.exec(where);
+      out.push({
+        severity,
+        message: await text('.marker-message'),
+        source: await text('.marker-source'),
+        code: (await text('.marker-code')).replace(/^\(|\)$/g, ''),
+        line: m ? Number(m[1]) : 0,
+        column: m ? Number(m[2]) : 0,
+        file,
+      });
+    }
+    return out;
+  }
+
+  /** Waits until the Problems panel lists an entry matching `pred`; returns the entries then. */
+  async waitForProblem(pred: (p: Problem) => boolean, timeout = 20000): Promise<Problem[]> {
+    return waitUntil(async () => {
+      const all = await this.problems();
+      return all.some(pred) ? all : undefined;
+    }, { timeout, interval: 250, message: 'a matching entry in the Problems panel' });
+  }
+}
