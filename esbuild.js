@@ -19,6 +19,16 @@ async function main() {
   const contexts = await Promise.all([
     esbuild.context({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
     esbuild.context({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+    // VS Code for the Web runs extensions in a web worker: the same glue, bundled for the browser.
+    esbuild.context({
+      ...common,
+      entryPoints: ['src/extension/main.ts'],
+      outfile: 'dist/web/extension.js',
+      external: ['vscode'],
+      platform: 'browser',
+      target: 'es2022',
+      define: { global: 'globalThis' },
+    }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

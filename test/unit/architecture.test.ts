@@ -24,3 +24,10 @@ test('src/core uses no Node-only modules (it also runs in VS Code for the Web)',
   const offenders = files.filter((f) => /from\s+['"](node:)?(fs|path|child_process|os)['"]/.test(fs.readFileSync(f, 'utf8')));
   assert.deepEqual(offenders.map((f) => path.relative(ROOT, f)), []);
 });
+
+test('src/extension uses no Node file-system or process modules (VS Code for the Web)', () => {
+  const files = listFiles(path.join(ROOT, 'src', 'extension'), (f) => f.endsWith('.ts'));
+  assert.ok(files.length > 0);
+  const offenders = files.filter((f) => /from\s+['"](node:)?(fs|fs\/promises|child_process|os)['"]|require\(\s*['"](node:)?fs['"]\s*\)/.test(fs.readFileSync(f, 'utf8')));
+  assert.deepEqual(offenders.map((f) => path.relative(ROOT, f)), []);
+});
