@@ -1,0 +1,10 @@
+/** The live incident workflow's core: ids, cadence, time-to-X, edit builders, rendering, the index, tree content. */
+export * from './ids';
+export * from './cadence';
+export * from './metrics';
+export * from './edits';
+export * from './render';
+export * from './store';
+export * from './tree';
+export * from './reminders';
+export * from './statusbar';

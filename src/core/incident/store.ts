@@ -1,0 +1,321 @@
+/**
+ * The in-memory index of incident and postmortem documents and their action items. Fed with
+ * document texts (from files or open buffers) by the extension; read by the tree views and the
+ * status bar, which never touch files. Pure: no clock, no file system.
+ */
+import { parseDocument, type ParsedDocument, type Problem } from '../parser';
+import type { Config, IncidentStatus, Severity } from '../model/schemas';
+import { SEVERITIES } from '../model/schemas';
+import { parseDate, parseTimestamp } from '../time';
+import type { Range } from '../text';
+import { effectiveCadence, nextUpdateDue } from './cadence';
+import { shortName } from './ids';
+
+export interface IndexedBlock {
+  line: number;
+  range: Range;
+  title: string;
+  at?: number;
+  fields: Record<string, string>;
+}
+
+export interface IndexedIncident {
+  kind: 'incident';
+  key: string;
+  path: string;
+  /** True when the front matter passed its schema. */
+  valid: boolean;
+  id?: string;
+  name: string;
+  title: string;
+  severity?: Severity;
+  status?: IncidentStatus;
+  restricted: boolean;
+  roles?: { commander?: string; operations?: string; communications?: string; scribe?: string; solo?: boolean };
+  impactSummary?: string;
+  started?: number;
+  detected?: number;
+  mitigated?: number;
+  resolved?: number;
+  cadenceMinutes: number;
+  nextUpdateDue?: number;
+  strategyCheckpoint?: number;
+  timelineCount: number;
+  lastTimelineLine?: number;
+  statusUpdateCount: number;
+  latestStatusUpdate?: IndexedBlock;
+  checkpoints: Array<Omit<IndexedBlock, 'fields'>>;
+  postmortem?: string;
+  /** Errors and warnings from reading the document (malformed front matter and such). */
+  problems: Problem[];
+}
+
+export interface IndexedAction {
+  docKey: string;
+  line: number;
+  range: Range;
+  id?: string;
+  action: string;
+  owner?: string;
+  due?: string;
+  dueAt?: number;
+  category?: string;
+  verification?: string;
+  status?: string;
+  /** Done or won't do. */
+  closed: boolean;
+  /** No observable verification signal written. */
+  unverified: boolean;
+}
+
+export interface IndexedPostmortem {
+  kind: 'postmortem';
+  key: string;
+  path: string;
+  valid: boolean;
+  incidentId?: string;
+  title: string;
+  severity?: Severity;
+  status?: string;
+  actions: IndexedAction[];
+  problems: Problem[];
+}
+
+export type IndexedDocument = IndexedIncident | IndexedPostmortem;
+
+export interface IndexOptions {
+  relativePath?: string;
+  globs?: readonly string[];
+  config?: Config;
+}
+
+function ts(v: unknown): number | undefined {
+  return typeof v === 'string' ? parseTimestamp(v) : undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v : undefined;
+}
+
+function fileName(path: string): string {
+  const parts = path.split('/');
+  const base = parts[parts.length - 1] ?? path;
+  // incidents/<id>/incident.md → <id>
+  if (/^(incident|postmortem|index|readme)\.md$/i.test(base) && parts.length > 1) return parts[parts.length - 2];
+  return base.replace(/\.(md|markdown)$/i, '');
+}
+
+function firstHeading(doc: ParsedDocument): string | undefined {
+  const h = doc.sections.find((s) => s.level === 1);
+  return h?.title.trim() || undefined;
+}
+
+const CLOSED = /^(done|closed|complete[d]?|fixed|resolved|wont-do|won't do|wont do|won't fix|wontfix|cancel+ed|obsolete|✅|x)$/i;
+
+/** Summarises a parsed document for the index. Returns undefined for documents that are neither kind. */
+export function summarize(key: string, path: string, doc: ParsedDocument, config: Config = {}): IndexedDocument | undefined {
+  const data = (doc.frontMatter?.data ?? {}) as Record<string, unknown>;
+  const problems = doc.problems.filter((p) => p.severity !== 'info').slice(0, 50);
+  if (doc.kind === 'incident') {
+    const inc = doc.incident;
+    const severity = inc?.severity ?? ((SEVERITIES as readonly unknown[]).includes(data.severity) ? (data.severity as Severity) : undefined);
+    const statusRaw = inc?.status ?? str(data.status);
+    const status = (['investigating', 'mitigated', 'monitoring', 'resolved'] as const).find((s) => s === statusRaw);
+    const cadence = effectiveCadence(severity ?? 'SEV3', inc?.update_cadence_minutes ?? (typeof data.update_cadence_minutes === 'number' ? data.update_cadence_minutes : undefined), config);
+    const su = doc.statusUpdates[doc.statusUpdates.length - 1];
+    const latest: IndexedBlock | undefined = su && {
+      line: su.line,
+      range: su.range,
+      title: su.title,
+      at: su.at,
+      fields: Object.fromEntries([...su.fields].map(([k, f]) => [k, f.text])),
+    };
+    const id = inc?.id ?? str(data.id);
+    const roles = (inc?.roles ?? (typeof data.roles === 'object' && data.roles ? data.roles : undefined)) as IndexedIncident['roles'];
+    const impact = data.impact as { summary?: unknown } | undefined;
+    const started = ts(data.started);
+    const detected = ts(data.detected);
+    return {
+      kind: 'incident',
+      key,
+      path,
+      valid: !!inc,
+      id,
+      name: id ? shortName(id) : fileName(path),
+      title: str(data.title) ?? firstHeading(doc) ?? fileName(path),
+      severity,
+      status,
+      restricted: data.restricted === true,
+      roles,
+      impactSummary: str(impact?.summary),
+      started,
+      detected,
+      mitigated: ts(data.mitigated),
+      resolved: ts(data.resolved),
+      cadenceMinutes: cadence,
+      nextUpdateDue: status === 'resolved' ? undefined : nextUpdateDue(ts(data.next_update_due), latest ? ts(latest.fields.next_update) : undefined, latest?.at, detected ?? started, cadence),
+      strategyCheckpoint: ts(data.strategy_checkpoint),
+      timelineCount: doc.timeline.length,
+      lastTimelineLine: doc.timeline[doc.timeline.length - 1]?.line,
+      statusUpdateCount: doc.statusUpdates.length,
+      latestStatusUpdate: latest,
+      checkpoints: doc.checkpoints.map((c) => ({ line: c.line, range: c.range, title: c.title, at: c.at })),
+      postmortem: str(data.postmortem),
+      problems,
+    };
+  }
+  if (doc.kind === 'postmortem') {
+    const pm = doc.postmortem;
+    const actions: IndexedAction[] = doc.actionItems.map((a) => {
+      const f = a.fields;
+      const status = f.status?.text;
+      const due = f.due?.text;
+      return {
+        docKey: key,
+        line: a.line,
+        range: a.range,
+        id: f.id?.text || undefined,
+        action: f.action?.text ?? '',
+        owner: f.owner?.text || undefined,
+        due: due || undefined,
+        dueAt: due ? parseDate(due) : undefined,
+        category: a.category ?? (f.category?.text || undefined),
+        verification: f.verification?.text || undefined,
+        status: status || undefined,
+        closed: a.checked === true || (!!status && CLOSED.test(status.replace(/[*_`]/g, '').trim())),
+        unverified: !f.verification || !f.verification.text.trim() || /^(tbd|todo|\?|n\/a|-|none)$/i.test(f.verification.text.trim()),
+      };
+    });
+    return {
+      kind: 'postmortem',
+      key,
+      path,
+      valid: !!pm,
+      incidentId: str(data.incident),
+      title: str(data.title) ?? firstHeading(doc) ?? fileName(path),
+      severity: pm?.severity ?? ((SEVERITIES as readonly unknown[]).includes(data.severity) ? (data.severity as Severity) : undefined),
+      status: str(data.status),
+      actions,
+      problems,
+    };
+  }
+  return undefined;
+}
+
+export type IndexChange = 'added' | 'changed' | 'removed' | 'unchanged';
+
+/** The index. Keys are whatever the caller uses to name documents (URIs in the extension). */
+export class IncidentIndex {
+  private readonly docs = new Map<string, IndexedDocument>();
+  private readonly texts = new Map<string, string>();
+  /** Bumped on every change; views compare it to skip work. */
+  generation = 0;
+
+  constructor(private config: Config = {}) {}
+
+  setConfig(config: Config): void {
+    this.config = config;
+  }
+
+  /** Indexes a document's text. Returns what happened to the index. */
+  update(key: string, text: string, opts: IndexOptions = {}): IndexChange {
+    const had = this.docs.get(key);
+    if (had && this.texts.get(key) === text && had.path === (opts.relativePath ?? key)) return 'unchanged';
+    const doc = parseDocument(text, { relativePath: opts.relativePath, globs: opts.globs });
+    const summary = summarize(key, opts.relativePath ?? key, doc, opts.config ?? this.config);
+    if (!summary) {
+      if (!had) return 'unchanged';
+      this.docs.delete(key);
+      this.texts.delete(key);
+      this.generation++;
+      return 'removed';
+    }
+    this.docs.set(key, summary);
+    this.texts.set(key, text);
+    this.generation++;
+    return had ? 'changed' : 'added';
+  }
+
+  remove(key: string): boolean {
+    const had = this.docs.delete(key);
+    this.texts.delete(key);
+    if (had) this.generation++;
+    return had;
+  }
+
+  /** Removes every document whose key starts with a prefix (a deleted folder). */
+  removeUnder(prefix: string): number {
+    let n = 0;
+    for (const k of [...this.docs.keys()]) if (k.startsWith(prefix)) n += this.remove(k) ? 1 : 0;
+    return n;
+  }
+
+  get(key: string): IndexedDocument | undefined {
+    return this.docs.get(key);
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  keys(): string[] {
+    return [...this.docs.keys()];
+  }
+
+  incidents(): IndexedIncident[] {
+    const out: IndexedIncident[] = [];
+    for (const d of this.docs.values()) if (d.kind === 'incident') out.push(d);
+    return out;
+  }
+
+  postmortems(): IndexedPostmortem[] {
+    const out: IndexedPostmortem[] = [];
+    for (const d of this.docs.values()) if (d.kind === 'postmortem') out.push(d);
+    return out;
+  }
+
+  /** Incidents not resolved (malformed ones included, so their problems stay visible). */
+  active(): IndexedIncident[] {
+    return this.incidents().filter((i) => i.status !== 'resolved');
+  }
+
+  /** Every incident id in use (for collision-free ids). */
+  ids(): Set<string> {
+    const s = new Set<string>();
+    for (const d of this.docs.values()) if (d.kind === 'incident' && d.id) s.add(d.id.toLowerCase());
+    return s;
+  }
+
+  byId(id: string): IndexedIncident | undefined {
+    const l = id.toLowerCase();
+    return this.incidents().find((i) => i.id?.toLowerCase() === l);
+  }
+
+  /** The postmortem of an incident: one whose `incident` key names it. */
+  postmortemOf(incident: IndexedIncident): IndexedPostmortem | undefined {
+    if (!incident.id) return undefined;
+    const l = incident.id.toLowerCase();
+    return this.postmortems().find((p) => p.incidentId?.toLowerCase() === l);
+  }
+
+  /** The active incident whose update is due soonest (overdue first). */
+  dueSoonest(): IndexedIncident | undefined {
+    let best: IndexedIncident | undefined;
+    for (const i of this.active()) {
+      if (i.nextUpdateDue === undefined) continue;
+      if (!best || i.nextUpdateDue < best.nextUpdateDue!) best = i;
+    }
+    return best;
+  }
+}
+
+/** Open actions (not done, not won't-do), with overdue and unverified marks, by postmortem. */
+export function openActions(index: IncidentIndex, now: number): Array<{ postmortem: IndexedPostmortem; actions: Array<IndexedAction & { overdue: boolean }> }> {
+  const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
+  const out: Array<{ postmortem: IndexedPostmortem; actions: Array<IndexedAction & { overdue: boolean }> }> = [];
+  for (const p of index.postmortems()) {
+    const open = p.actions.filter((a) => !a.closed).map((a) => ({ ...a, overdue: a.dueAt !== undefined && a.dueAt < today }));
+    if (open.length) out.push({ postmortem: p, actions: open });
+  }
+  return out;
+}
