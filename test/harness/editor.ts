@@ -16,7 +16,7 @@ export interface EditorOptions {
   settings?: Record<string, unknown>;
   /** Copy the built extension (package.json + dist/ ...) into the private extensions folder. Default true. */
   installExtension?: boolean;
-  /** Folder of the extension to install (default: this repository). */
+  /** Folder of the extension to install (default: $SITREP_EXTENSION_ROOT, else this repository). */
   extensionRoot?: string;
   /** Workbench `payload` entries, given a function that turns an absolute path into the URI the
    * workbench wants (used to run the integration suite in the extension host). */
@@ -141,7 +141,7 @@ export class Editor {
     fs.cpSync(fixture, this.workspace, { recursive: true });
     codeServerLib.writeUserSettings(this.userDataDir, opts.settings);
     fs.mkdirSync(this.extensionsDir, { recursive: true });
-    if (opts.installExtension !== false) codeServerLib.installExtensionCopy(this.extensionsDir, opts.extensionRoot);
+    if (opts.installExtension !== false) codeServerLib.installExtensionCopy(this.extensionsDir, opts.extensionRoot || process.env.SITREP_EXTENSION_ROOT || undefined);
 
     if (!editorLib.codeServerInstalled()) {
       throw new Error('code-server is not installed: run `npm run setup-editor` (npm test does this for you).');
@@ -166,7 +166,9 @@ export class Editor {
       }
     }
     const server = this.server!;
+    this.recordPid('code-server', server.pid);
     this.browser = await chromium.launch({ executablePath: chromiumPath, args: codeServerLib.CHROMIUM_ARGS });
+    this.recordPid('chromium', this.browserPid());
     this.page = await this.browser.newPage({ viewport: opts.viewport || { width: 1400, height: 900 } });
     const payload = opts.payload ? opts.payload((p) => codeServerLib.remoteUri(server, p)) : undefined;
     await this.page.goto(codeServerLib.workbenchUrl(server, this.workspace, payload));
@@ -182,13 +184,31 @@ export class Editor {
     } catch {
       /* the browser process is killed with its group below if it survived */
     }
-    const browserPid = (this.browser as unknown as { process?: () => { pid?: number } | undefined } | undefined)?.process?.()?.pid;
+    const browserPid = this.browserPid();
     if (browserPid && processLib.alive(browserPid)) await processLib.stopProcessTree(browserPid);
     if (this.server) await this.server.stop();
     live.delete(this);
+    for (const f of this.pidFiles) fs.rmSync(f, { force: true });
     if (!this.options.keepTemp && process.env.SITREP_KEEP_TMP !== '1') {
       fs.rmSync(this.runDir, { recursive: true, force: true });
     }
+  }
+
+  private browserPid(): number | undefined {
+    // playwright's Browser has process() at run time for a launched browser.
+    return (this.browser as unknown as { process?: () => { pid?: number } | undefined } | undefined)?.process?.()?.pid;
+  }
+
+  private readonly pidFiles: string[] = [];
+  /** With SITREP_PID_DIR set (scripts/test.js sets it), leaves a note of each process started so
+   * the runner can stop survivors if a test process is killed before its own cleanup ran. */
+  private recordPid(kind: string, pid: number | undefined): void {
+    const dir = process.env.SITREP_PID_DIR;
+    if (!dir || !pid) return;
+    fs.mkdirSync(dir, { recursive: true });
+    const f = path.join(dir, `${kind}-${pid}`);
+    fs.writeFileSync(f, String(pid));
+    this.pidFiles.push(f);
   }
 
   /** code-server's output so far (server log, extension host exits, errors). */

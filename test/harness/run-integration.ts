@@ -1,0 +1,27 @@
+// CLI: node out/test/harness/run-integration.js [--json <file>] [--grep <pattern>]
+// Runs the integration suite in code-server and prints one line per test; exit 1 on failure.
+import * as fs from 'node:fs';
+import { runIntegrationSuite } from './integration';
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const opt = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const json = opt('--json');
+  try {
+    const r = await runIntegrationSuite({ grep: opt('--grep') });
+    for (const t of r.tests) console.log(`${t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip'} ${t.title}`);
+    for (const f of r.failures) console.log(`\n${f.title}\n${f.error}`);
+    if (json) fs.writeFileSync(json, JSON.stringify(r));
+    return r.failed > 0 ? 1 : 0;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    console.log(`FAIL integration suite did not complete: ${message}`);
+    if (json) fs.writeFileSync(json, JSON.stringify({ passed: 0, failed: 1, skipped: 0, failures: [{ title: 'integration suite', error: message }], tests: [] }));
+    return 1;
+  }
+}
+
+void main().then((code) => process.exit(code));

@@ -1,0 +1,31 @@
+// The extension is installed, activates, and lints an incident document in the real editor.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { suite, test } from 'mocha';
+import { activateSitrep, sitrepDiagnostics, workspaceUri } from './helpers';
+
+suite('Sitrep extension', () => {
+  test('is present and activates', async () => {
+    const ext = vscode.extensions.getExtension('sitrep.sitrep');
+    assert.ok(ext, 'extension sitrep.sitrep is not installed');
+    await activateSitrep();
+    assert.equal(ext.isActive, true);
+  });
+
+  test('reports severity: SEV9 as a front-matter-schema problem at the severity line', async () => {
+    await activateSitrep();
+    const uri = workspaceUri('incidents/2026-11-20-sev9/incident.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const diags = await sitrepDiagnostics(uri, (d) => d.length > 0);
+    const schema = diags.find((d) => codeOf(d) === 'front-matter-schema');
+    assert.ok(schema, `no front-matter-schema diagnostic; got ${JSON.stringify(diags.map((d) => [codeOf(d), d.message]))}`);
+    const severityLine = doc.getText().split(/\r?\n/).findIndex((l) => l.startsWith('severity:'));
+    assert.equal(schema.range.start.line, severityLine);
+    assert.equal(schema.source, 'sitrep');
+  });
+});
+
+function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' && d.code !== null ? d.code.value : d.code;
+}
