@@ -1,0 +1,133 @@
+/**
+ * The lint engine: one parse, then every enabled rule over the parsed model, then inline control
+ * comments and configured severities. Pure: no clock (callers pass `now`), no file system.
+ */
+import type { Config } from '../model/schemas';
+import { parseDocument, type ParseOptions } from '../parser';
+import type { ParsedDocument } from '../parser/types';
+import { resolveRules } from './config';
+import { ControlMap, readControls } from './controls';
+import { applyFixes } from './fixes';
+import type { Finding, Report, Rule, RuleContext } from './types';
+
+export interface LintOptions extends ParseOptions {
+  config?: Config;
+  /** Epoch ms; rules that compare with the present (action-overdue, update-cadence) skip without it. */
+  now?: number;
+  /** Rules to run; defaults to the registry passed to `createLinter`. */
+  rules?: readonly Rule[];
+}
+
+export interface LintResult {
+  doc: ParsedDocument;
+  findings: Finding[];
+}
+
+/** Problems the parser reports that are not rules of their own. */
+export const PARSE_ERROR = 'parse-error';
+
+function lineStartsOf(doc: ParsedDocument): number[] {
+  const starts = [0];
+  const t = doc.text;
+  let i = 0;
+  for (;;) {
+    const n = t.indexOf('\n', i);
+    const r = t.indexOf('\r', i);
+    if (n < 0 && r < 0) break;
+    let k: number;
+    if (r >= 0 && (n < 0 || r < n)) k = t.charCodeAt(r + 1) === 10 ? r + 2 : r + 1;
+    else k = n + 1;
+    starts.push(k);
+    i = k;
+  }
+  return starts;
+}
+
+/** Lints a parsed document with the given rules. */
+export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], options: LintOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const p of doc.problems) {
+    if (p.code === PARSE_ERROR) findings.push({ rule: PARSE_ERROR, severity: p.severity, message: p.message, range: p.range });
+  }
+  if (doc.kind === 'unknown') return findings;
+  const kind = doc.kind;
+  const resolved = resolveRules(options.rules ?? rules, options.config);
+  let starts: number[] | undefined;
+  const lineStart = (line: number) => {
+    starts ??= lineStartsOf(doc);
+    return starts[Math.max(0, Math.min(line, starts.length - 1))];
+  };
+  const lineOf = (offset: number) => {
+    starts ??= lineStartsOf(doc);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const controls = new ControlMap(readControls(doc));
+  for (const { rule, severity, extraPhrases } of resolved) {
+    if (!rule.kinds.includes(kind)) continue;
+    if (doc.truncated && !rule.frontMatterOnly) continue;
+    const name = rule.name;
+    const ctx: RuleContext = {
+      doc,
+      lines: doc.lines,
+      config: options.config ?? {},
+      now: options.now,
+      extraPhrases,
+      lineOf,
+      lineStart,
+      report(r: Report) {
+        if (!controls.empty && controls.isDisabled(name, r.range.line)) return;
+        const f: Finding = { rule: name, severity, message: r.message, range: r.range };
+        if (r.fix) f.fix = r.fix;
+        if (r.suggestions?.length) f.suggestions = r.suggestions;
+        findings.push(f);
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      // A rule bug must never stop linting: report it where it can be seen.
+      findings.push({
+        rule: name,
+        severity: 'error',
+        message: `Sitrep's ${name} rule failed on this document (${e instanceof Error ? e.message : String(e)}); please report it.`,
+        range: { line: 0, column: 0, endLine: 0, endColumn: 0 },
+      });
+    }
+  }
+  findings.sort(
+    (a, b) => a.range.line - b.range.line || a.range.column - b.range.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+  return findings;
+}
+
+/** Parses and lints a text. */
+export function lintText(text: string, rules: readonly Rule[], options: LintOptions = {}): LintResult {
+  const doc = parseDocument(text, options);
+  return { doc, findings: lintDocument(doc, rules, options) };
+}
+
+/**
+ * Applies fixes until none is left (at most `passes` rounds, each re-linting the result).
+ * Keeps a leading byte-order mark when the input had one.
+ */
+export function fixText(text: string, rules: readonly Rule[], options: LintOptions = {}, passes = 10): { text: string; applied: number; result: LintResult } {
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  let current = bom ? text.slice(1) : text;
+  let applied = 0;
+  let result = lintText(current, rules, options);
+  for (let i = 0; i < passes; i++) {
+    const r = applyFixes(result.doc.text, result.findings);
+    if (r.applied === 0) break;
+    applied += r.applied;
+    current = r.text;
+    result = lintText(current, rules, options);
+  }
+  return { text: bom + current, applied, result };
+}

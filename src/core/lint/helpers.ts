@@ -1,0 +1,169 @@
+/** Small helpers shared by rules: ranges, sections, actions, factor layers, cadence. */
+import { cadenceFor, MAX_CADENCE } from '../config';
+import { SEVERITIES, type FactorLayer, type Severity as IncidentSeverity } from '../model/schemas';
+import { isPlaceholderLine } from '../parser/markdown';
+import type { ActionField, ActionItemNode, FactorNode, ParsedDocument, Section, SectionKey } from '../parser/types';
+import type { Range } from '../text';
+import { cleanValue, isPlaceholderValue } from './phrases';
+import type { RuleContext, TextEdit } from './types';
+
+/** Line 1 of the document, for findings about something that is absent. */
+export function firstLineRange(doc: ParsedDocument): Range {
+  return { line: 0, column: 0, endLine: 0, endColumn: (doc.lines[0] ?? '').length };
+}
+
+export function sectionsOf(doc: ParsedDocument, key: SectionKey): Section[] {
+  return doc.sections.filter((s) => s.key === key);
+}
+
+/** The whole text (own lines and sub-sections) of a section, without its heading. */
+export function sectionText(doc: ParsedDocument, s: Section): string {
+  return doc.lines.slice(s.line + 1, s.endLine).join('\n');
+}
+
+/**
+ * True when a section holds nothing but template placeholders, including a table that has only
+ * a header and empty rows.
+ */
+export function isPlaceholderSection(doc: ParsedDocument, s: Section): boolean {
+  if (s.placeholder) return true;
+  for (let l = s.line + 1; l < s.endLine; l++) {
+    const t = doc.lines[l] ?? '';
+    if (isPlaceholderLine(t)) continue;
+    if (/^\s{0,3}#{1,6}\s/.test(t)) continue;
+    // A table header line whose table has no filled rows is a template.
+    if (/^\s*\|/.test(t) && isEmptyTableFrom(doc, l)) continue;
+    return false;
+  }
+  return true;
+}
+
+function isEmptyTableFrom(doc: ParsedDocument, line: number): boolean {
+  // The line is in a table; the table is empty when every row other than the header is blank.
+  let start = line;
+  while (start > 0 && /^\s*\|/.test(doc.lines[start - 1] ?? '')) start--;
+  for (let l = start + 1; l < doc.lines.length && /^\s*\|/.test(doc.lines[l]); l++) {
+    if (!isPlaceholderLine(doc.lines[l])) return false;
+  }
+  return true;
+}
+
+/** The front matter as plain data (valid or not). */
+export function frontData(doc: ParsedDocument): Record<string, unknown> {
+  return doc.frontMatter?.data ?? {};
+}
+
+/** Range of a front-matter value (or its key), by dotted path. */
+export function frontRange(doc: ParsedDocument, path: string): Range | undefined {
+  const e = doc.frontMatter?.entries.get(path);
+  return e?.valueRange ?? e?.keyRange;
+}
+
+// ---- Action items ----
+
+/** An action row or item that is nothing but a template: every field empty or a placeholder. */
+export function isTemplateAction(a: ActionItemNode): boolean {
+  return Object.values(a.fields).every((f) => !f || isPlaceholderValue(f.text));
+}
+
+const CLOSED = /^(?:done|closed|complete|completed|fixed|resolved|finished|shipped|wont-do|won['’]?t do|won['’]?t fix|wontfix|cancell?ed|dropped|obsolete|duplicate|n\/a)\b/i;
+
+/** Open unless checked off or its status says done, closed, won't do, … */
+export function isOpenAction(a: ActionItemNode): boolean {
+  if (a.checked) return false;
+  const s = cleanValue(a.fields.status?.text);
+  if (s && CLOSED.test(s)) return false;
+  if (/^(?:\[x\]|✅|✔|☑)/i.test(s)) return false;
+  return true;
+}
+
+/** A missing-field finding's range: the field when it has text, else the row or item. */
+export function fieldOrItemRange(a: ActionItemNode, field: ActionField): Range {
+  const f = a.fields[field];
+  return f && f.text.trim() !== '' ? f.range : a.range;
+}
+
+/** An edit that puts `key: value` into a list action item, next to its other fields. */
+export function insertListField(doc: ParsedDocument, a: ActionItemNode, key: string, value: string): TextEdit {
+  let last: Range | undefined;
+  for (const [name, f] of Object.entries(a.fields)) {
+    if (name === 'action' || !f) continue;
+    if (!last || f.range.endColumn > last.endColumn) last = f.range;
+  }
+  if (last) return { range: { line: a.line, column: last.endColumn, endLine: a.line, endColumn: last.endColumn }, text: `, ${key}: ${value}` };
+  const line = doc.lines[a.line];
+  const end = a.insertAt.column;
+  const space = end > 0 && line[end - 1] !== ' ' ? ' ' : '';
+  return { range: { line: a.line, column: end, endLine: a.line, endColumn: end }, text: `${space}(${key}: ${value})` };
+}
+
+/** An edit that fills or replaces a field's value: a table cell or a list field. */
+export function setFieldEdit(doc: ParsedDocument, a: ActionItemNode, field: ActionField, key: string, value: string): TextEdit | undefined {
+  const f = a.fields[field];
+  if (f) {
+    if (f.text === '') {
+      const line = doc.lines[a.line];
+      const before = line[f.range.column - 1];
+      const after = line[f.range.column];
+      const text = `${before === ' ' ? '' : ' '}${value}${after === ' ' ? '' : ' '}`;
+      return { range: f.range, text };
+    }
+    return { range: f.range, text: value };
+  }
+  if (a.origin === 'list') return insertListField(doc, a, key, value);
+  return undefined;
+}
+
+// ---- Contributing factors ----
+
+const LAYER_HINTS: Array<[FactorLayer, RegExp]> = [
+  ['detection', /\b(?:alert(?:s|ing|ed)?|monitor(?:s|ing|ed)?|dashboards?|observability|paged?|paging|detect(?:ed|ion)?|noticed|signals?|metrics?|slo burn|telemetry|logging)\b/i],
+  ['rollout-control', /\b(?:roll(?:out|ed out|ing out)|canary|staged|deploy(?:s|ed|ment|ments)?|release[sd]?|feature flags?|flag|change (?:control|review|management)|guardrails?|rollbacks?|review(?:ed)? process|approval|gate[sd]?|validation)\b/i],
+  ['responsibility-runbook', /\b(?:runbooks?|playbooks?|owner(?:s|ship)?|on-?call|escalat(?:e|ion|ed)|responsib(?:le|ility)|handoff|hand-?over|documentation|documented|procedures?)\b/i],
+  ['organizational', /\b(?:deadlines?|staffing|under-?staffed|priorit(?:y|ies|ised|ized|isation|ization)|trade-?offs?|budget|headcount|pressure|incentives?|roadmap|capacity|planning|org(?:anisation|anization|anizational|anisational)?)\b/i],
+];
+
+/** A factor's layer: its label, or one inferred from its words (detection, rollout, runbook, organizational, else trigger). */
+export function factorLayer(f: FactorNode): FactorLayer {
+  if (f.layer) return f.layer;
+  for (const [layer, re] of LAYER_HINTS) if (re.test(f.text)) return layer;
+  return 'technical-trigger';
+}
+
+/** ≥ 3 factors across ≥ 2 layers. */
+export function factorsLayered(doc: ParsedDocument): { count: number; layers: Set<FactorLayer>; ok: boolean } {
+  const layers = new Set<FactorLayer>();
+  let count = 0;
+  for (const f of doc.factors) {
+    if (isPlaceholderLine(doc.lines[f.line])) continue;
+    count++;
+    layers.add(factorLayer(f));
+  }
+  return { count, layers, ok: count >= 3 && layers.size >= 2 };
+}
+
+// ---- Incident cadence ----
+
+export function incidentSeverity(doc: ParsedDocument): IncidentSeverity | undefined {
+  const s = frontData(doc).severity;
+  return typeof s === 'string' && (SEVERITIES as readonly string[]).includes(s) ? (s as IncidentSeverity) : undefined;
+}
+
+/**
+ * Minutes allowed between status updates: the incident's confirmed cadence (front matter), else
+ * the configured default for its severity; never above 30 at SEV1 or 60 at SEV2.
+ */
+export function allowedCadence(doc: ParsedDocument, ctx: RuleContext): number | undefined {
+  const sev = incidentSeverity(doc);
+  const fm = frontData(doc).update_cadence_minutes;
+  const confirmed = typeof fm === 'number' && fm > 0 ? fm : undefined;
+  if (!sev) return confirmed;
+  const base = confirmed ?? cadenceFor(sev, ctx.config);
+  const cap = MAX_CADENCE[sev];
+  return cap !== undefined ? Math.min(base, cap) : base;
+}
+
+export function isActiveIncident(doc: ParsedDocument): boolean {
+  const s = frontData(doc).status;
+  return s !== 'resolved';
+}

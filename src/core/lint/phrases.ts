@@ -1,0 +1,159 @@
+/**
+ * Phrase matching for the language rules. Phrase lists are literal phrases compiled once into a
+ * single alternation of escaped literals (no user regular expressions, so no catastrophic
+ * backtracking), and helpers that decide whether a match is live prose or a refutation.
+ */
+import type { PhraseMatcher, RuleContext } from './types';
+
+const cache = new Map<string, PhraseMatcher>();
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * A matcher for literal phrases, case-insensitive, on word boundaries. White space inside a
+ * phrase matches any run of white space; a hyphen also matches a space.
+ */
+export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
+  const clean = [...new Set(phrases.map((p) => p.trim().replace(/\s+/g, ' ')).filter(Boolean))];
+  const key = clean.join('\u0000');
+  const hit = cache.get(key);
+  if (hit) return hit;
+  // Longest first so "be more careful" wins over "be careful" at the same position.
+  const alts = clean
+    .slice()
+    .sort((a, b) => b.length - a.length)
+    .map((p) =>
+      escape(p.toLowerCase())
+        .replace(/ /g, '\\s+')
+        .replace(/\\?-/g, '[- ]'),
+    );
+  const re = alts.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alts.join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : undefined;
+  const matcher: PhraseMatcher = {
+    phrases: clean,
+    matchAll(text: string) {
+      const out: Array<[number, number]> = [];
+      if (!re) return out;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        out.push([m.index, m.index + m[0].length]);
+        if (m[0].length === 0) re.lastIndex++;
+      }
+      return out;
+    },
+  };
+  cache.set(key, matcher);
+  return matcher;
+}
+
+/**
+ * True when the text at [column, endColumn) of `line` is inside an inline code span or an HTML
+ * comment on that line (columns are counted by the caller).
+ */
+export function inCodeOrComment(line: string, column: number): boolean {
+  if (line.indexOf('`') >= 0) {
+    // Backtick runs open and close code spans of the same length.
+    let i = 0;
+    while (i < line.length) {
+      if (line[i] !== '`') {
+        i++;
+        continue;
+      }
+      let n = 0;
+      while (line[i + n] === '`') n++;
+      const open = i;
+      const fence = '`'.repeat(n);
+      let j = line.indexOf(fence, open + n);
+      while (j >= 0 && line[j + n] === '`') {
+        // a longer run is not the closing one
+        let k = j;
+        while (line[k] === '`') k++;
+        j = line.indexOf(fence, k);
+      }
+      if (j < 0) break;
+      if (column >= open && column < j + n) return true;
+      i = j + n;
+    }
+  }
+  const c = line.indexOf('<!--');
+  if (c >= 0) {
+    let s = c;
+    while (s >= 0 && s <= column) {
+      const e = line.indexOf('-->', s + 4);
+      const end = e < 0 ? line.length : e + 3;
+      if (column < end) return true;
+      s = line.indexOf('<!--', end);
+    }
+  }
+  return false;
+}
+
+/** Whether an offset's line is prose and the offset is outside code spans and comments. */
+export function isLiveProse(ctx: RuleContext, line: number, column: number): boolean {
+  if (!ctx.doc.prose[line]) return false;
+  return !inCodeOrComment(ctx.lines[line], column);
+}
+
+/**
+ * The sentence around [column, endColumn) on `line`: text before the match (back to the last
+ * sentence end, reaching onto the previous line when the sentence started there) and after it.
+ */
+export function sentenceAround(ctx: RuleContext, line: number, column: number, endColumn: number): { before: string; after: string } {
+  const text = ctx.lines[line];
+  let before = text.slice(0, column);
+  const cut = lastSentenceEnd(before);
+  if (cut >= 0) before = before.slice(cut);
+  else if (line > 0 && ctx.doc.prose[line - 1]) {
+    const prev = ctx.lines[line - 1];
+    if (prev.trim() !== '' && !/^\s*(?:#|[-*+]\s|\d+[.)]\s|\|)/.test(text)) {
+      const pc = lastSentenceEnd(prev);
+      before = (pc >= 0 ? prev.slice(pc) : prev) + ' ' + before;
+    }
+  }
+  let after = text.slice(endColumn);
+  const m = /[.!?](?:\s|$)/.exec(after);
+  if (m) after = after.slice(0, m.index);
+  return { before: before.toLowerCase(), after: after.toLowerCase() };
+}
+
+function lastSentenceEnd(s: string): number {
+  const re = /[.!?;:](?:\s|$)|\s[—–]\s/g;
+  let last = -1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) last = m.index + m[0].length;
+  return last;
+}
+
+const REFUTE_BEFORE =
+  /\b(?:rather than|instead of|beyond|stop(?:ping|s)? at|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|avoid(?:s|ed|ing)?|(?:do|does|did|will|would|should|must|can|could)(?: not|n['’]t) (?:accept|blame|stop|conclude|settle|treat|call|consider|list|cite|use|write|say|blame)|never (?:accept|blame|stop|conclude|settle|treat|call|cite|write|say)|not (?:accept|blame|conclude|settle|stop)|nobody|no one|no-one|not about|isn['’]t about|wasn['’]t about|without blaming|not a matter of|more than (?:just )?|ruled? out|not because of|not due to|not the result of)\b/;
+const REFUTE_NEAR = /(?:\bnot|\bno|\bnever|n['’]t|\bnor)(?:\s+(?:simply|just|merely|only|a|an|the|due to|caused by|because of|about|the result of|down to|really|one of|any|blame|blaming|call(?:ing)? (?:it|this)))*\s*[*_"“'‘]*$/;
+const REFUTE_AFTER =
+  /^[*_"”'’]*\s*(?:is|was|are|were|remains|would be)\s+(?:not|never|no|rarely|only a starting point|a starting point|a symptom|where (?:the )?(?:analysis|investigation) starts)\b|^[*_"”'’]*\s*(?:isn['’]t|wasn['’]t|aren['’]t|weren['’]t)\b|^\s*(?:as an? (?:explanation|cause|conclusion|answer)\s*)?(?:is|was)\s+(?:not|never)\b/;
+
+/** True when the sentence around a match refutes it ("we do not accept human error as an explanation"). */
+export function isRefuted(ctx: RuleContext, line: number, column: number, endColumn: number): boolean {
+  const { before, after } = sentenceAround(ctx, line, column, endColumn);
+  if (REFUTE_NEAR.test(before)) return true;
+  if (REFUTE_BEFORE.test(before)) return true;
+  if (REFUTE_AFTER.test(after)) return true;
+  if (/\bis not an? (?:acceptable |valid |sufficient )?(?:explanation|cause|conclusion|answer|root cause)\b/.test(after)) return true;
+  return false;
+}
+
+/** Field or cell text without emphasis, code marks, HTML comments and surrounding space. */
+export function cleanValue(text: string | undefined): string {
+  if (!text) return '';
+  let t = text;
+  if (t.indexOf('<!--') >= 0) t = t.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+  if (/[*_`~]/.test(t)) t = t.replace(/[*_`~]+/g, '');
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+/** A value that only holds a template hint: empty, "TBD", "?", "-", "N/A", "…", "<owner>". */
+export function isPlaceholderValue(text: string | undefined): boolean {
+  const t = cleanValue(text).toLowerCase();
+  if (t === '') return true;
+  return /^(?:tbd|tba|todo|tbc|\?+|-+|—|–|n\/a|na|none|nobody|unassigned|unknown|\.\.\.|…|xxx|\??\s*mins?|<[^>]*>|\[[^\]]*\]|_+)$/.test(t);
+}

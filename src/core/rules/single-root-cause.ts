@@ -1,0 +1,48 @@
+/** single-root-cause: one "root cause" presented as the whole explanation. */
+import { factorsLayered } from '../lint/helpers';
+import { isLiveProse, isRefuted } from '../lint/phrases';
+import { normalizeTitle } from '../parser/markdown';
+import type { Rule } from '../lint/types';
+
+/** "the root cause was", "the single cause", "Root cause: …". */
+const CLAIM =
+  /\b(?:the|a|one|single|sole|only)\s+(?:(?:single|sole|only|one|real|true|actual|underlying|main|primary|ultimate|fundamental)\s+)?root[- ]cause\b(?!s|\(s\)|\s+analys)|\b(?:the|a) (?:single|sole|only|one) cause\b|(?<![\w-])root[- ]cause\s*(?:\*\*|__)?\s*:/gi;
+
+export const rule: Rule = {
+  name: 'single-root-cause',
+  description: 'One "root cause" presented as the whole explanation instead of layered contributing factors.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  docs: 'docs/rules/single-root-cause.md',
+  kinds: ['postmortem'],
+  check(ctx) {
+    const { doc } = ctx;
+    const layered = factorsLayered(doc).ok;
+    // A "Root cause" heading is fine over layered factors; over one story it is the whole explanation.
+    for (const s of doc.sections) {
+      if (!/^(?:the )?root cause$/.test(normalizeTitle(s.title)) || /\(s\)/i.test(s.title)) continue;
+      if (layered) continue;
+      ctx.report({
+        range: s.headingRange,
+        message: `"${s.title}" presents one cause as the whole explanation. Treat it as the technical trigger and add the detection, rollout/control, responsibility/runbook and organizational factors that let it cause impact.`,
+      });
+    }
+    const text = doc.text;
+    CLAIM.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CLAIM.exec(text))) {
+      if (/[\r\n]/.test(m[0])) continue;
+      const line = ctx.lineOf(m.index);
+      const col = m.index - ctx.lineStart(line);
+      if (line < doc.bodyStartLine || !isLiveProse(ctx, line, col)) continue;
+      if (/^\s{0,3}#/.test(doc.lines[line])) continue; // headings are judged above
+      const endCol = col + m[0].length;
+      if (isRefuted(ctx, line, col, endCol)) continue;
+      const phrase = m[0].replace(/[\s*_:]+$/, '');
+      ctx.report({
+        range: { line, column: col, endLine: line, endColumn: col + phrase.length },
+        message: `"${phrase}" presents one cause as the whole explanation. Call it the technical trigger and list the other contributing factors (detection, rollout/control, responsibility/runbook, organizational).`,
+      });
+    }
+  },
+};
