@@ -1,0 +1,229 @@
+/**
+ * Keeps the in-memory incident index current: an initial scan, a FileSystemWatcher (files changed
+ * outside the editor, e.g. by git pull), document events (unsaved edits), and the protected-track
+ * storage folder. The tree views and the status bar read the index only.
+ */
+import * as vscode from 'vscode';
+import { IncidentIndex } from '../../core/incident';
+import { parseConfig, CONFIG_FILE_NAMES } from '../../core/config';
+import { matchesAny } from '../../core/glob';
+import type { Config } from '../../core/model/schemas';
+import { documentGlobs, relativePath } from '../convert';
+import { effectiveConfig, readSettings } from './settings';
+import { openDocument } from './writer';
+
+const decoder = new TextDecoder();
+const MAX_FILES = 20_000;
+const MAX_BYTES = 5_000_000;
+
+export class IndexService implements vscode.Disposable {
+  readonly index = new IncidentIndex();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private fireTimer: ReturnType<typeof setTimeout> | undefined;
+  private restrictedWatcher: vscode.Disposable | undefined;
+  private projectConfig: Config = {};
+  /** Resolves when the first scan has finished. */
+  ready: Promise<void> = Promise.resolve();
+
+  constructor(private readonly restrictedRoot: () => vscode.Uri | undefined) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((u) => this.schedule(u, () => this.refreshFromDisk(u))),
+      watcher.onDidChange((u) => this.schedule(u, () => this.refreshFromDisk(u))),
+      watcher.onDidDelete((u) => this.removed(u)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.fromDocument(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document.uri, () => this.fromDocument(e.document))),
+      vscode.workspace.onDidCloseTextDocument((d) => this.schedule(d.uri, () => this.refreshFromDisk(d.uri))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.removed(u))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => {
+        this.removed(f.oldUri);
+        void this.refreshFromDisk(f.newUri);
+      })),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescan()),
+    );
+    const cfgWatcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
+    this.disposables.push(
+      cfgWatcher,
+      cfgWatcher.onDidChange(() => this.rescan()),
+      cfgWatcher.onDidCreate(() => this.rescan()),
+      cfgWatcher.onDidDelete(() => this.rescan()),
+    );
+  }
+
+  /** Full scan of the workspace and the restricted storage folder. */
+  rescan(): Promise<void> {
+    this.ready = this.scan().catch((e) => console.error('[sitrep] index scan failed', e));
+    return this.ready;
+  }
+
+  private async scan(): Promise<void> {
+    await this.loadProjectConfig();
+    const seen = new Set<string>();
+    const files = await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}', MAX_FILES);
+    const restricted = await this.listRestricted();
+    const all = [...files, ...restricted];
+    const batch = 16;
+    for (let i = 0; i < all.length; i += batch) {
+      await Promise.all(all.slice(i, i + batch).map(async (u) => {
+        seen.add(u.toString());
+        await this.refreshFromDisk(u, false);
+      }));
+    }
+    for (const k of this.index.keys()) if (!seen.has(k) && !openDocument(vscode.Uri.parse(k))) this.index.remove(k);
+    this.watchRestricted();
+    this.fire();
+  }
+
+  private async loadProjectConfig(): Promise<void> {
+    let project: Config = {};
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (folder) {
+      for (const name of CONFIG_FILE_NAMES) {
+        try {
+          const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, name));
+          project = parseConfig(decoder.decode(bytes)).config;
+          break;
+        } catch {
+          /* no such file */
+        }
+      }
+    }
+    this.projectConfig = project;
+    this.index.setConfig(this.config());
+  }
+
+  /** Project config overlaid on the settings' cadences. */
+  config(): Config {
+    return effectiveConfig(this.projectConfig, readSettings());
+  }
+
+  private async listRestricted(): Promise<vscode.Uri[]> {
+    const root = this.restrictedRoot();
+    if (!root) return [];
+    const out: vscode.Uri[] = [];
+    const walk = async (dir: vscode.Uri, depth: number) => {
+      if (depth > 4 || out.length > MAX_FILES) return;
+      let entries: [string, vscode.FileType][];
+      try {
+        entries = await vscode.workspace.fs.readDirectory(dir);
+      } catch {
+        return;
+      }
+      for (const [name, type] of entries) {
+        const child = vscode.Uri.joinPath(dir, name);
+        if (type & vscode.FileType.Directory) await walk(child, depth + 1);
+        else if (/\.(md|markdown)$/i.test(name)) out.push(child);
+      }
+    };
+    await walk(root, 0);
+    return out;
+  }
+
+  private watchRestricted(): void {
+    this.restrictedWatcher?.dispose();
+    const root = this.restrictedRoot();
+    if (!root || vscode.workspace.getWorkspaceFolder(root)) return;
+    try {
+      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*.md'));
+      this.restrictedWatcher = vscode.Disposable.from(
+        w,
+        w.onDidCreate((u) => this.schedule(u, () => this.refreshFromDisk(u))),
+        w.onDidChange((u) => this.schedule(u, () => this.refreshFromDisk(u))),
+        w.onDidDelete((u) => this.removed(u)),
+      );
+    } catch {
+      this.restrictedWatcher = undefined;
+    }
+  }
+
+  /** The path the parser sees: relative to the workspace folder, or to the restricted root. */
+  relPath(uri: vscode.Uri): string {
+    const root = this.restrictedRoot();
+    if (root && uri.toString().startsWith(root.toString() + '/')) return uri.toString().slice(root.toString().length + 1);
+    return relativePath(uri);
+  }
+
+  /** Whether a text is worth indexing: matched by the document globs, or typed by its front matter. */
+  private candidate(uri: vscode.Uri, text: string): boolean {
+    if (/^\ufeff?---\s*\r?\n[\s\S]*?^type:\s*["']?(incident|postmortem)\b/m.test(text.slice(0, 4000))) return true;
+    return matchesAny(this.relPath(uri), documentGlobs());
+  }
+
+  /** Indexes a text now (after a write, so the views and status bar follow at once). */
+  updateText(uri: vscode.Uri, text: string): void {
+    const key = uri.toString();
+    if (!this.candidate(uri, text)) {
+      if (this.index.remove(key)) this.fire();
+      return;
+    }
+    const change = this.index.update(key, text, { relativePath: this.relPath(uri), globs: documentGlobs() });
+    if (change !== 'unchanged') this.fire();
+  }
+
+  private fromDocument(doc: vscode.TextDocument): void {
+    if (!/\.(md|markdown)$/i.test(doc.uri.path)) return;
+    const root = this.restrictedRoot();
+    const inRestricted = !!root && doc.uri.toString().startsWith(root.toString() + '/');
+    if (!inRestricted && !vscode.workspace.getWorkspaceFolder(doc.uri)) return;
+    this.updateText(doc.uri, doc.getText());
+  }
+
+  async refreshFromDisk(uri: vscode.Uri, notify = true): Promise<void> {
+    const open = openDocument(uri);
+    if (open && open.isDirty) {
+      // The buffer holds newer text than the file; it wins until saved or closed.
+      this.fromDocument(open);
+      return;
+    }
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory || stat.size > MAX_BYTES) return;
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      const text = decoder.decode(bytes);
+      if (notify) this.updateText(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      else {
+        const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+        if (this.candidate(uri, t)) this.index.update(uri.toString(), t, { relativePath: this.relPath(uri), globs: documentGlobs() });
+      }
+    } catch {
+      // Gone (deleted between the event and the read).
+      this.removed(uri);
+    }
+  }
+
+  private removed(uri: vscode.Uri): void {
+    const key = uri.toString();
+    let n = this.index.remove(key) ? 1 : 0;
+    n += this.index.removeUnder(key + '/');
+    if (n) this.fire();
+  }
+
+  private schedule(uri: vscode.Uri, task: () => unknown): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void task();
+    }, 150));
+  }
+
+  private fire(): void {
+    if (this.fireTimer) return;
+    this.fireTimer = setTimeout(() => {
+      this.fireTimer = undefined;
+      this.changed.fire();
+    }, 50);
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    clearTimeout(this.fireTimer);
+    this.restrictedWatcher?.dispose();
+    this.disposables.forEach((d) => d.dispose());
+    this.changed.dispose();
+  }
+}

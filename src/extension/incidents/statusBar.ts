@@ -1,0 +1,71 @@
+/**
+ * The status-bar countdown for the incident whose update is due soonest, the overdue reminder and
+ * the strategy-checkpoint prompt. The one-second tick reads the in-memory index only.
+ */
+import * as vscode from 'vscode';
+import { countdown, OverdueReminders, statusBarView, StrategyPrompts, type IndexedIncident } from '../../core/incident';
+import { formatTimestamp } from '../../core/time';
+import type { IndexService } from './indexing';
+import { readSettings } from './settings';
+
+export function registerStatusBar(context: vscode.ExtensionContext, service: IndexService): void {
+  const item = vscode.window.createStatusBarItem('sitrep.incidentCountdown', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'Sitrep incident countdown';
+  const reminders = new OverdueReminders(readSettings().overdueReminderMinutes);
+  const strategy = new StrategyPrompts();
+
+  const notifyOverdue = async (i: IndexedIncident) => {
+    const c = countdown(i.nextUpdateDue, Date.now());
+    const name = i.restricted ? i.id ?? i.name : i.title;
+    const pick = await vscode.window.showWarningMessage(
+      `${i.severity ?? 'SEV?'} ${name}: status update ${c.text} (was due ${i.nextUpdateDue !== undefined ? formatTimestamp(i.nextUpdateDue) : '?'}).`,
+      'Post update',
+      'Snooze 5 min',
+    );
+    if (pick === 'Post update') await vscode.commands.executeCommand('sitrep.postStatusUpdate', { incident: i.key });
+    else if (pick === 'Snooze 5 min') reminders.snooze(i.key, Date.now() + 5 * 60_000);
+  };
+
+  const promptStrategy = async (i: IndexedIncident) => {
+    const name = i.restricted ? i.id ?? i.name : i.title;
+    const pick = await vscode.window.showWarningMessage(
+      `${name} is not mitigated by its strategy checkpoint (${i.strategyCheckpoint !== undefined ? formatTimestamp(i.strategyCheckpoint) : ''}). Change strategy: escalate, widen the mitigation, or take it to the decision maker.`,
+      'Escalate severity',
+      'Log strategy decision',
+      'Set next checkpoint',
+    );
+    if (pick === 'Escalate severity') await vscode.commands.executeCommand('sitrep.changeSeverity', { incident: i.key });
+    else if (pick === 'Log strategy decision') await vscode.commands.executeCommand('sitrep.logTimelineEntry', { incident: i.key, kind: 'decision' });
+    else if (pick === 'Set next checkpoint') await vscode.commands.executeCommand('sitrep.setStrategyCheckpoint', { incident: i.key });
+  };
+
+  const tick = () => {
+    const now = Date.now();
+    const settings = readSettings();
+    const view = statusBarView(service.index, now, settings.warningMinutes);
+    if (!view.visible) {
+      item.hide();
+    } else {
+      item.text = view.text;
+      item.tooltip = view.tooltip;
+      item.backgroundColor =
+        view.state === 'overdue' ? new vscode.ThemeColor('statusBarItem.errorBackground') : view.state === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      item.command = { command: 'sitrep.postStatusUpdate', title: 'Post status update', arguments: [{ incident: view.key }] };
+      item.accessibilityInformation = { label: view.text.replace(/\$\([a-z-]+\)\s*/g, '') };
+      item.show();
+    }
+    reminders.setInterval(settings.overdueReminderMinutes);
+    const active = service.index.active().filter((i) => i.valid);
+    for (const key of reminders.due(active.map((i) => ({ key: i.key, due: i.nextUpdateDue })), now)) {
+      const i = active.find((x) => x.key === key);
+      if (i) void notifyOverdue(i);
+    }
+    for (const key of strategy.due(active.map((i) => ({ key: i.key, checkpoint: i.strategyCheckpoint, investigating: i.status === 'investigating' })), now)) {
+      const i = active.find((x) => x.key === key);
+      if (i) void promptStrategy(i);
+    }
+  };
+  const timer = setInterval(tick, 1000);
+  context.subscriptions.push(item, { dispose: () => clearInterval(timer) }, service.onDidChange(tick));
+  tick();
+}
