@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+'use strict';
+// npm run screenshots: renders the README tour images into docs/images/ with the same harness the
+// end-to-end tests use (fresh copy of examples/, private profile, real code-server and Chromium).
+//   start.png       the examples workspace with the Sitrep view open and the active incident showing
+//   postmortem.png  the postmortem with the linter's findings in the Problems panel
+// Usage: node scripts/screenshots.js [--only start,postmortem]
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { repoRoot, ensureEditor, SetupError } = require('./lib/editor');
+const { npmCmd, runCommand, ensureDependencies } = require('./lib/run');
+
+const OUT = path.join(repoRoot, 'docs', 'images');
+const INCIDENT = 'incidents/2026-11-27-checkout-5xx/incident.md';
+const POSTMORTEM = 'incidents/2026-10-14-search-latency/postmortem.md';
+
+async function step(name, fn) {
+  const t = Date.now();
+  try {
+    await fn();
+    console.log(`[screenshots] ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    return true;
+  } catch (err) {
+    console.log(`[screenshots] ${name} FAILED: ${err.message.split('\n')[0]}`);
+    return false;
+  }
+}
+
+/** Waits for something optional; on timeout it says so and the picture is taken anyway. */
+async function bestEffort(what, fn) {
+  try {
+    await fn();
+  } catch (err) {
+    console.log(`[screenshots]   warning: ${what} did not show (${err.message.split('\n')[0]})`);
+  }
+}
+
+/** Moves the pointer out of the way and waits for hovers and the activation spinner to go. */
+async function settle(editor) {
+  await editor.page.mouse.move(800, 300);
+  await bestEffort('hovers to close', () =>
+    editor.page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 5000 }),
+  );
+  await bestEffort('extension activation to finish', () =>
+    editor.page.locator('.part.statusbar .statusbar-item', { hasText: 'Activating Extensions' }).first().waitFor({ state: 'hidden', timeout: 15000 }),
+  );
+}
+
+async function main() {
+  const onlyArg = process.argv.indexOf('--only');
+  const only = onlyArg >= 0 ? process.argv[onlyArg + 1].split(',') : ['start', 'postmortem'];
+  await ensureDependencies();
+  ensureEditor({ browser: true });
+  for (const [name, args] of [['compile-tests', ['run', '--silent', 'compile-tests']], ['build', ['run', '--silent', 'build']]]) {
+    const r = await runCommand(npmCmd, args, { quiet: true });
+    if (r.code !== 0 && !(name === 'compile-tests' && fs.existsSync(path.join(repoRoot, 'out', 'test', 'harness', 'editor.js')))) {
+      process.stdout.write(r.output);
+      throw new SetupError(`npm run ${name} failed (output above).`);
+    }
+  }
+  const { Editor } = require(path.join(repoRoot, 'out', 'test', 'harness', 'editor.js'));
+  fs.mkdirSync(OUT, { recursive: true });
+  let ok = true;
+
+  const editor = await Editor.start({
+    label: 'screenshots',
+    fixture: path.join(repoRoot, 'examples'),
+    viewport: { width: 1280, height: 800 },
+    settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false, 'window.zoomLevel': 0 },
+  });
+  try {
+    if (only.includes('start')) {
+      ok = (await step('start.png', async () => {
+        await editor.openViewContainer('Sitrep');
+        await bestEffort('the Incidents view items', () => editor.waitForTreeItem('Incidents', /Checkout returns 5xx/, 20000));
+        await editor.openFile(INCIDENT);
+        await bestEffort('the Sitrep status-bar item', () => editor.waitForStatusBarText(/SEV2|update/i, 10000));
+        await settle(editor);
+        await editor.screenshot(path.join(OUT, 'start.png'));
+      })) && ok;
+    }
+    if (only.includes('postmortem')) {
+      ok = (await step('postmortem.png', async () => {
+        await editor.openFile(POSTMORTEM);
+        await bestEffort('the linter findings in Problems', () => editor.waitForProblem((p) => p.source === 'sitrep', 20000));
+        await settle(editor);
+        await editor.screenshot(path.join(OUT, 'postmortem.png'));
+      })) && ok;
+    }
+  } finally {
+    await editor.stop();
+  }
+  console.log(`[screenshots] images in ${path.relative(process.cwd(), OUT) || OUT}`);
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch((err) => {
+  if (err instanceof SetupError) console.error(`screenshots: ${err.message}`);
+  else console.error(err && err.stack ? err.stack : err);
+  process.exit(1);
+});
