@@ -1,7 +1,10 @@
 // CLI: node out/test/harness/run-integration.js [--json <file>] [--grep <pattern>]
-// Runs the integration suite in code-server and prints one line per test; exit 1 on failure.
+// Runs the integration suite in code-server (or, with SITREP_VSCODE_EXECUTABLE, in that desktop VS
+// Code via @vscode/test-electron) and prints one line per test; exit 1 on failure.
 import * as fs from 'node:fs';
+import { runIntegrationInElectron } from '../integration/electron';
 import { runIntegrationSuite } from './integration';
+import { repoRoot } from './paths';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -11,7 +14,12 @@ async function main(): Promise<number> {
   };
   const json = opt('--json');
   try {
-    const r = await runIntegrationSuite({ grep: opt('--grep') });
+    // With SITREP_VSCODE_EXECUTABLE (a desktop VS Code), the same suite runs via @vscode/test-electron.
+    const desktop = process.env.SITREP_VSCODE_EXECUTABLE;
+    if (desktop) console.log(`integration: desktop VS Code ${desktop}`);
+    const r = desktop
+      ? await runIntegrationInElectron(desktop, repoRoot, opt('--grep'))
+      : await runIntegrationSuite({ grep: opt('--grep') });
     for (const t of r.tests) console.log(`${t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip'} ${t.title}`);
     for (const f of r.failures) console.log(`\n${f.title}\n${f.error}`);
     if (json) fs.writeFileSync(json, JSON.stringify(r));
