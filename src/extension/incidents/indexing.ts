@@ -10,7 +10,7 @@ import { matchesAny } from '../../core/glob';
 import type { Config } from '../../core/model/schemas';
 import { documentGlobs, relativePath } from '../convert';
 import { effectiveConfig, readSettings } from './settings';
-import { openDocument } from './writer';
+import { exists, openDocument } from './writer';
 
 const decoder = new TextDecoder();
 const MAX_FILES = 20_000;
@@ -103,7 +103,7 @@ export class IndexService implements vscode.Disposable {
 
   private async listRestricted(): Promise<vscode.Uri[]> {
     const root = this.restrictedRoot();
-    if (!root) return [];
+    if (!root || !(await exists(root))) return [];
     const out: vscode.Uri[] = [];
     const walk = async (dir: vscode.Uri, depth: number) => {
       if (depth > 4 || out.length > MAX_FILES) return;

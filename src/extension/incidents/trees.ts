@@ -63,7 +63,7 @@ export function registerTrees(context: vscode.ExtensionContext, service: IndexSe
   const actionsView = vscode.window.createTreeView('sitrep.actionItems', { treeDataProvider: actions, showCollapseAll: true });
   const setContext = () => {
     const active = service.index.active().length;
-    incidentsView.badge = active ? { value: active, tooltip: `${active} active incident${active === 1 ? '' : 's'}` } : undefined;
+    incidentsView.description = active ? `${active} active` : undefined;
     void vscode.commands.executeCommand('setContext', 'sitrep.hasActiveIncident', active > 0);
     void vscode.commands.executeCommand('setContext', 'sitrep.hasPostmortem', service.index.postmortems().length > 0);
   };

@@ -1,0 +1,53 @@
+// An incident whose status update is overdue: the status bar shows the overdue state and one
+// non-modal notification offers "Post update" and "Snooze 5 min".
+import * as assert from 'node:assert/strict';
+import { editorSuite } from '../harness';
+import { clockSeconds, iso, makeFixture } from './incident-helpers';
+
+const now = Date.now();
+const fixture = makeFixture('overdue', {
+  'incidents/2026-11-27-db-failover-x7k2/incident.md': [
+    '---',
+    'type: incident',
+    'id: 2026-11-27-db-failover-x7k2',
+    'title: Primary database failover stuck',
+    'severity: SEV2',
+    'status: investigating',
+    'restricted: false',
+    'roles:',
+    '  commander: "@ana"',
+    '  operations: "@ana"',
+    '  communications: "@ana"',
+    '  scribe: "@ana"',
+    '  solo: true',
+    'impact:',
+    '  summary: Writes fail for all tenants',
+    `started: ${iso(now - 50 * 60_000)}`,
+    `detected: ${iso(now - 45 * 60_000)}`,
+    'update_cadence_minutes: 60',
+    `next_update_due: ${iso(now - 3 * 60_000)}`,
+    '---',
+    '',
+    '# Primary database failover stuck',
+    '',
+    '## Timeline',
+    '',
+    `- ${iso(now - 45 * 60_000)} [detection] Write error alert fired`,
+    '',
+  ].join('\n'),
+});
+
+editorSuite('incident overdue', { fixture }, (scenario) => {
+  scenario('an overdue incident shows the overdue state and the notification', async (editor) => {
+    const text = await editor.waitForStatusBarText(/SEV2 db-failover · overdue \d+:\d\d/, 30000);
+    const secs = clockSeconds(text);
+    assert.ok(secs >= 3 * 60 && secs < 10 * 60, text);
+    const item = editor.page.locator('.part.statusbar .statusbar-item', { hasText: 'db-failover' }).first();
+    assert.match((await item.getAttribute('class')) ?? '', /error-kind/);
+    const message = await editor.waitForNotification(/Primary database failover stuck: status update overdue/, 20000);
+    assert.match(message, /was due/);
+    const toast = editor.page.locator('.notifications-toasts .notification-list-item', { hasText: 'status update overdue' }).first();
+    await toast.locator('a.monaco-button, .monaco-button', { hasText: 'Post update' }).first().waitFor({ state: 'visible' });
+    await toast.locator('a.monaco-button, .monaco-button', { hasText: 'Snooze 5 min' }).first().waitFor({ state: 'visible' });
+  });
+});
