@@ -7,6 +7,7 @@ import { parseDocument, type ParseOptions } from '../parser';
 import type { ParsedDocument } from '../parser/types';
 import { resolveRules } from './config';
 import { ControlMap, readControls } from './controls';
+import { scanAnchors } from './phrases';
 import { applyFixes } from './fixes';
 import type { Finding, Report, Rule, RuleContext } from './types';
 
@@ -27,18 +28,15 @@ export interface LintResult {
 export const PARSE_ERROR = 'parse-error';
 
 function lineStartsOf(doc: ParsedDocument): number[] {
-  const starts = [0];
-  const t = doc.text;
-  let i = 0;
-  for (;;) {
-    const n = t.indexOf('\n', i);
-    const r = t.indexOf('\r', i);
-    if (n < 0 && r < 0) break;
-    let k: number;
-    if (r >= 0 && (n < 0 || r < n)) k = t.charCodeAt(r + 1) === 10 ? r + 2 : r + 1;
-    else k = n + 1;
-    starts.push(k);
-    i = k;
+  // From the split lines: each line break is \r\n, \r or \n, found right after the line's text.
+  const { lines, text } = doc;
+  const starts = new Array<number>(lines.length);
+  let pos = 0;
+  for (let i = 0; i < lines.length; i++) {
+    starts[i] = pos;
+    pos += lines[i].length;
+    const c = text.charCodeAt(pos);
+    pos += c === 13 ? (text.charCodeAt(pos + 1) === 10 ? 2 : 1) : c === 10 ? 1 : 0;
   }
   return starts;
 }
@@ -68,6 +66,29 @@ export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], option
     }
     return lo;
   };
+  // Every anchor word the enabled rules look for, found in one scan of the text (on first use).
+  let anchorLines: Map<string, number[]> | undefined;
+  const anchors: string[] = [];
+  for (const r of resolved) {
+    if (!r.rule.kinds.includes(kind)) continue;
+    if (r.rule.anchors) anchors.push(...r.rule.anchors);
+    if (r.extraPhrases) anchors.push(...r.extraPhrases.anchors);
+  }
+  const linesWith = (words: readonly string[]): number[] => {
+    anchorLines ??= scanAnchors(doc.text, anchors, lineOf);
+    if (words.length === 1) {
+      const hit = anchorLines.get(words[0]);
+      if (!hit) throw new Error(`anchor "${words[0]}" was not declared by the rule`);
+      return hit;
+    }
+    const set = new Set<number>();
+    for (const w of words) {
+      const hit = anchorLines.get(w);
+      if (!hit) throw new Error(`anchor "${w}" was not declared by the rule`);
+      hit.forEach((l) => set.add(l));
+    }
+    return [...set].sort((a, b) => a - b);
+  };
   const controls = new ControlMap(readControls(doc));
   for (const { rule, severity, extraPhrases } of resolved) {
     if (!rule.kinds.includes(kind)) continue;
@@ -81,6 +102,7 @@ export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], option
       extraPhrases,
       lineOf,
       lineStart,
+      linesWith,
       report(r: Report) {
         if (!controls.empty && controls.isDisabled(name, r.range.line)) return;
         const f: Finding = { rule: name, severity, message: r.message, range: r.range };

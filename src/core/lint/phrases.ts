@@ -11,37 +11,79 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+interface AnchorGroup {
+  anchor: string;
+  /** Every phrase holding this anchor word, as one alternation, run only on lines holding the anchor. */
+  re: RegExp;
+}
+
 /**
  * A matcher for literal phrases, case-insensitive, on word boundaries. White space inside a
  * phrase matches any run of white space; a hyphen also matches a space.
+ *
+ * Fast path: each phrase is filed under its longest word (its anchor). The text is searched for
+ * anchors with `indexOf` on a lower-cased copy; only lines that hold an anchor are matched
+ * against the phrases, so the cost is a few native scans of the text, not a regular expression
+ * tried at every position.
  */
 export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   const clean = [...new Set(phrases.map((p) => p.trim().replace(/\s+/g, ' ')).filter(Boolean))];
   const key = clean.join('\u0000');
   const hit = cache.get(key);
   if (hit) return hit;
-  // Longest first so "be more careful" wins over "be careful" at the same position.
-  const alts = clean
-    .slice()
-    .sort((a, b) => b.length - a.length)
-    .map((p) =>
-      escape(p.toLowerCase())
-        .replace(/ /g, '\\s+')
-        .replace(/\\?-/g, '[- ]'),
-    );
-  const re = alts.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alts.join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : undefined;
+  const byAnchor = new Map<string, string[]>();
+  for (const p of clean) {
+    const words = p.toLowerCase().split(/[\s-]+/).filter(Boolean);
+    const anchor = words.reduce((x, y) => (y.length > x.length ? y : x), words[0] ?? p.toLowerCase());
+    const list = byAnchor.get(anchor) ?? [];
+    list.push(p);
+    byAnchor.set(anchor, list);
+  }
+  const groups: AnchorGroup[] = [...byAnchor].map(([anchor, list]) => {
+    // Longest first so "be more careful" wins over "be careful" at the same position. Word
+    // boundaries only where the phrase starts or ends with a word character.
+    const alts = list
+      .slice()
+      .sort((a, b) => b.length - a.length)
+      .map((p) => {
+        const body = escape(p.toLowerCase())
+          .replace(/ /g, '\\s+')
+          .replace(/\\?-/g, '[- ]');
+        return `${/^\w/.test(p) ? '\\b' : ''}${body}${/\w$/.test(p) ? '\\b' : ''}`;
+      });
+    return { anchor, re: new RegExp(`(?:${alts.join('|')})`, 'gi') };
+  });
   const matcher: PhraseMatcher = {
     phrases: clean,
+    anchors: groups.map((g) => g.anchor),
     matchAll(text: string) {
       const out: Array<[number, number]> = [];
-      if (!re) return out;
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text))) {
-        out.push([m.index, m.index + m[0].length]);
-        if (m[0].length === 0) re.lastIndex++;
+      const low = text.toLowerCase();
+      for (const g of groups) {
+        if (low.indexOf(g.anchor) < 0) continue;
+        g.re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = g.re.exec(text))) {
+          out.push([m.index, m.index + m[0].length]);
+          if (m[0].length === 0) g.re.lastIndex++;
+        }
       }
-      return out;
+      return out.sort((x, y) => x[0] - y[0]);
+    },
+    matchLines(ctx: RuleContext) {
+      const out: Array<{ line: number; column: number; endColumn: number }> = [];
+      for (const g of groups) {
+        for (const line of ctx.linesWith([g.anchor])) {
+          const text = ctx.lines[line];
+          g.re.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = g.re.exec(text))) {
+            out.push({ line, column: m.index, endColumn: m.index + m[0].length });
+            if (m[0].length === 0) g.re.lastIndex++;
+          }
+        }
+      }
+      return out.sort((x, y) => x.line - y.line || x.column - y.column);
     },
   };
   cache.set(key, matcher);
@@ -156,4 +198,41 @@ export function isPlaceholderValue(text: string | undefined): boolean {
   const t = cleanValue(text).toLowerCase();
   if (t === '') return true;
   return /^(?:tbd|tba|todo|tbc|\?+|-+|—|–|n\/a|na|none|nobody|unassigned|unknown|\.\.\.|…|xxx|\??\s*mins?|<[^>]*>|\[[^\]]*\]|_+)$/.test(t);
+}
+
+const anchorCache = new Map<string, RegExp>();
+
+/**
+ * One scan of the lower-cased text for every anchor word at once: a map from anchor to the lines
+ * (sorted) that hold it. Each position is tried once, so anchors that overlap are all found.
+ */
+export function scanAnchors(
+  text: string,
+  anchors: readonly string[],
+  lineOf: (offset: number) => number,
+): Map<string, number[]> {
+  const uniq = [...new Set(anchors)].sort((a, b) => b.length - a.length);
+  const out = new Map<string, number[]>(uniq.map((a) => [a, []]));
+  if (uniq.length === 0) return out;
+  const key = uniq.join('\u0000');
+  let re = anchorCache.get(key);
+  if (!re) {
+    re = new RegExp(uniq.map(escape).join('|'), 'g');
+    anchorCache.set(key, re);
+  }
+  const low = text.toLowerCase();
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(low))) {
+    const pos = m.index;
+    const line = lineOf(pos);
+    for (const a of uniq) {
+      if (a.length > m[0].length ? low.startsWith(a, pos) : a === m[0] || low.startsWith(a, pos)) {
+        const list = out.get(a)!;
+        if (list[list.length - 1] !== line) list.push(line);
+      }
+    }
+    re.lastIndex = pos + 1;
+  }
+  return out;
 }

@@ -39,8 +39,12 @@ export interface Report {
 /** A precompiled matcher for literal phrases (never user regular expressions). */
 export interface PhraseMatcher {
   readonly phrases: readonly string[];
-  /** All matches in `text`, as [start, end) offsets. */
+  /** The lower-case words a line must hold for any phrase to match there. */
+  readonly anchors: readonly string[];
+  /** All matches in a short text (a table cell, a list item), as [start, end) offsets. */
   matchAll(text: string): Array<[number, number]>;
+  /** All matches in the document's lines, found through the lint's one shared anchor scan. */
+  matchLines(ctx: RuleContext): Array<{ line: number; column: number; endColumn: number }>;
 }
 
 export interface RuleContext {
@@ -53,6 +57,11 @@ export interface RuleContext {
   extraPhrases?: PhraseMatcher;
   /** Line of an offset into doc.text (binary search over line starts, computed once per lint). */
   lineOf(offset: number): number;
+  /**
+   * Lines (sorted) holding any of these lower-case anchor words. The engine finds every rule's
+   * anchors in one scan of the text per lint; a rule must declare its anchors in `Rule.anchors`.
+   */
+  linesWith(anchors: readonly string[]): number[];
   /** Offset of the start of a line in doc.text. */
   lineStart(line: number): number;
   report(report: Report): void;
@@ -71,6 +80,8 @@ export interface Rule {
   kinds: readonly Exclude<DocumentKind, 'unknown'>[];
   /** True when `.sitrep.yaml` may add literal phrases for it. */
   phrases?: boolean;
+  /** Lower-case words the rule looks for with `ctx.linesWith` (one shared scan per lint). */
+  anchors?: readonly string[];
   /** True when the rule also runs on a truncated (huge or binary) document. */
   frontMatterOnly?: boolean;
   check(ctx: RuleContext): void;

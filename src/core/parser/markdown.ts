@@ -4,7 +4,12 @@ import type { Field, Section, SectionKey } from './types';
 
 let md: MarkdownIt | undefined;
 export function markdown(): MarkdownIt {
-  if (!md) md = new MarkdownIt('default', { html: true, linkify: false });
+  if (!md) {
+    md = new MarkdownIt('default', { html: true, linkify: false });
+    // Sitrep reads block structure only (headings, lists, tables, code, HTML blocks); inline
+    // tokens are never used, so the inline pass and its text rewrites are skipped.
+    md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+  }
   return md;
 }
 

@@ -44,15 +44,13 @@ export const rule: Rule = {
   docs: 'docs/rules/no-blame.md',
   kinds: ['postmortem', 'incident'],
   phrases: true,
+  anchors: [...matcher.anchors, 'forgot'],
   check(ctx) {
-    const text = ctx.doc.text;
-    const seen = new Set<number>();
-    const consider = (start: number, end: number) => {
-      if (seen.has(start)) return;
-      seen.add(start);
-      const line = ctx.lineOf(start);
-      const col = start - ctx.lineStart(line);
-      const endCol = Math.min(col + (end - start), ctx.lines[line].length);
+    const seen = new Set<string>();
+    const consider = (line: number, col: number, endCol: number) => {
+      const key = `${line}:${col}`;
+      if (seen.has(key)) return;
+      seen.add(key);
       if (line < ctx.doc.bodyStartLine || !isLiveProse(ctx, line, col)) return;
       if (isRefuted(ctx, line, col, endCol)) return;
       const phrase = ctx.lines[line].slice(col, endCol);
@@ -61,13 +59,13 @@ export const rule: Rule = {
         message: `"${phrase}" blames a person. Say what the person saw and why the action made sense at the time, and which safeguard was missing.`,
       });
     };
-    for (const [s, e] of matcher.matchAll(text)) consider(s, e);
-    FORGOT.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = FORGOT.exec(text))) {
-      if (/[\r\n]/.test(m[0])) continue;
-      consider(m.index, m.index + m[0].length);
+    for (const m of matcher.matchLines(ctx)) consider(m.line, m.column, m.endColumn);
+    for (const line of ctx.linesWith(['forgot'])) {
+      const text = ctx.lines[line];
+      FORGOT.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = FORGOT.exec(text))) consider(line, m.index, m.index + m[0].length);
     }
-    if (ctx.extraPhrases) for (const [s, e] of ctx.extraPhrases.matchAll(text)) consider(s, e);
+    if (ctx.extraPhrases) for (const m of ctx.extraPhrases.matchLines(ctx)) consider(m.line, m.column, m.endColumn);
   },
 };

@@ -9,20 +9,19 @@ const PERSON_WORDS =
 const VERBS =
   'running|ran|executing|executed|typing|typed|deploying|deployed|pushing|pushed|applying|applied|deleting|deleted|dropping|dropped|merging|merged|issuing|entering|clicking|changing|making|forgetting|forgot|skipping|ignoring|restarting|rebooting|using|misconfiguring|editing|committing|approving';
 
-/** Case-insensitive claims. */
-const CLAIMS = new RegExp(
-  [
-    '\\b(?:human|operator|user|pilot|engineer|personnel)[- ]errors?\\b',
-    "\\ba mistake (?:by|of|from|on the part of) (?:the |an? |our |their |one of (?:the |our )?)?@?[\\w.'’-]+",
-    "(?<![\\w@.-])(?!(?:nobody|noone|anyone|anybody|no one|everyone|nobody else)['’])@?[\\w.-]+(?: [\\w.-]+)?['’]s fault\\b",
-    '\\bthe fault of (?:the |an? |our )?@?[\\w.-]+',
-    `\\bcaused by (?:${PERSON_WORDS}) (?:${VERBS})\\b`,
-  ].join('|'),
-  'gi',
-);
+/** Case-insensitive claims, each behind the literal word that a line must hold for it to apply. */
+const CLAIMS: Array<[string, RegExp]> = [
+  ['error', /\b(?:human|operator|user|pilot|engineer|personnel)[- ]errors?\b/gi],
+  ['mistake', /\ba mistake (?:by|of|from|on the part of) (?:the |an? |our |their |one of (?:the |our )?)?@?[\w.'’-]+/gi],
+  ['fault', /(?<![\w@.-])(?!(?:nobody|noone|anyone|anybody|no one|everyone|nobody else)['’])@?[\w.-]+(?: [\w.-]+)?['’]s fault\b/gi],
+  ['fault', /\bthe fault of (?:the |an? |our )?@?[\w.-]+/gi],
+  ['caused by', new RegExp(`\\bcaused by (?:${PERSON_WORDS}) (?:${VERBS})\\b`, 'gi')],
+];
 /** "caused by Maria running …": a capitalised name, case-sensitive. */
 const CAUSED_BY_NAME = new RegExp(`\\b[Cc]aused by ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:${VERBS})\\b`, 'g');
 const PERSON_PART = new RegExp(`^caused by ((?:${PERSON_WORDS}|[A-Z][a-z]+(?: [A-Z][a-z]+)?) )`, 'i');
+/** Cheap literal pre-filter: lines without these words cannot hold a claim. */
+const PREFILTER = ['error', 'mistake', 'fault', 'caused by'];
 const NOT_PEOPLE = /^(?:nobody|no one|noone|anyone|anybody|everyone|it|this|that|there|here)['’]s fault$/i;
 
 function fixFor(ctx: RuleContext, line: number, col: number, end: number, matched: string): Fix {
@@ -55,15 +54,13 @@ export const rule: Rule = {
   docs: 'docs/rules/no-human-error.md',
   kinds: ['postmortem', 'incident'],
   phrases: true,
+  anchors: PREFILTER,
   check(ctx) {
-    const text = ctx.doc.text;
-    const seen = new Set<number>();
-    const consider = (start: number, end: number, matched: string) => {
-      if (seen.has(start)) return;
-      seen.add(start);
-      const line = ctx.lineOf(start);
-      const col = start - ctx.lineStart(line);
-      const endCol = Math.min(col + (end - start), ctx.lines[line].length);
+    const seen = new Set<string>();
+    const consider = (line: number, col: number, endCol: number, matched: string) => {
+      const key = `${line}:${col}`;
+      if (seen.has(key)) return;
+      seen.add(key);
       if (line < ctx.doc.bodyStartLine || !isLiveProse(ctx, line, col)) return;
       if (NOT_PEOPLE.test(matched)) return;
       if (isRefuted(ctx, line, col, endCol)) return;
@@ -73,16 +70,23 @@ export const rule: Rule = {
         fix: fixFor(ctx, line, col, endCol, matched),
       });
     };
-    for (const re of [CLAIMS, CAUSED_BY_NAME]) {
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text))) {
-        // Claims never span lines.
-        const nl = m[0].search(/[\r\n]/);
-        const s = m[0].slice(0, nl < 0 ? undefined : nl);
-        consider(m.index, m.index + s.length, s);
+    for (const line of ctx.linesWith(PREFILTER)) {
+      const text = ctx.lines[line];
+      const lower = text.toLowerCase();
+      for (const [word, re] of CLAIMS) {
+        if (lower.indexOf(word) < 0) continue;
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(text))) consider(line, m.index, m.index + m[0].length, m[0]);
+      }
+      if (lower.indexOf('caused by') >= 0) {
+        CAUSED_BY_NAME.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = CAUSED_BY_NAME.exec(text))) consider(line, m.index, m.index + m[0].length, m[0]);
       }
     }
-    if (ctx.extraPhrases) for (const [s, e] of ctx.extraPhrases.matchAll(text)) consider(s, e, text.slice(s, e));
+    if (ctx.extraPhrases) {
+      for (const m of ctx.extraPhrases.matchLines(ctx)) consider(m.line, m.column, m.endColumn, ctx.lines[m.line].slice(m.column, m.endColumn));
+    }
   },
 };

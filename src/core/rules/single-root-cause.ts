@@ -15,6 +15,7 @@ export const rule: Rule = {
   fixable: false,
   docs: 'docs/rules/single-root-cause.md',
   kinds: ['postmortem'],
+  anchors: ['cause'],
   check(ctx) {
     const { doc } = ctx;
     const layered = factorsLayered(doc).ok;
@@ -27,22 +28,22 @@ export const rule: Rule = {
         message: `"${s.title}" presents one cause as the whole explanation. Treat it as the technical trigger and add the detection, rollout/control, responsibility/runbook and organizational factors that let it cause impact.`,
       });
     }
-    const text = doc.text;
-    CLAIM.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = CLAIM.exec(text))) {
-      if (/[\r\n]/.test(m[0])) continue;
-      const line = ctx.lineOf(m.index);
-      const col = m.index - ctx.lineStart(line);
-      if (line < doc.bodyStartLine || !isLiveProse(ctx, line, col)) continue;
-      if (/^\s{0,3}#/.test(doc.lines[line])) continue; // headings are judged above
-      const endCol = col + m[0].length;
-      if (isRefuted(ctx, line, col, endCol)) continue;
-      const phrase = m[0].replace(/[\s*_:]+$/, '');
-      ctx.report({
-        range: { line, column: col, endLine: line, endColumn: col + phrase.length },
-        message: `"${phrase}" presents one cause as the whole explanation. Call it the technical trigger and list the other contributing factors (detection, rollout/control, responsibility/runbook, organizational).`,
-      });
+    for (const line of ctx.linesWith(['cause'])) {
+      if (line < doc.bodyStartLine || /^\s{0,3}#/.test(doc.lines[line])) continue; // headings are judged above
+      const text = doc.lines[line];
+      CLAIM.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = CLAIM.exec(text))) {
+        const col = m.index;
+        if (!isLiveProse(ctx, line, col)) continue;
+        const endCol = col + m[0].length;
+        if (isRefuted(ctx, line, col, endCol)) continue;
+        const phrase = m[0].replace(/[\s*_:]+$/, '');
+        ctx.report({
+          range: { line, column: col, endLine: line, endColumn: col + phrase.length },
+          message: `"${phrase}" presents one cause as the whole explanation. Call it the technical trigger and list the other contributing factors (detection, rollout/control, responsibility/runbook, organizational).`,
+        });
+      }
     }
   },
 };

@@ -13,7 +13,7 @@ const WORDS: Array<[Moment, RegExp]> = [
   ['resolution', /\b(?:resolv(?:ed|ution)|recover(?:ed|y)|restored|all[- ]clear|back to normal|closed|ended|fully (?:operational|recovered))\b/i],
 ];
 
-function momentsOf(e: TimelineEntryNode): Moment[] {
+function momentsOf(e: TimelineEntryNode, seen: Set<Moment>): Moment[] {
   switch (e.kind) {
     case 'detection':
       return ['detection'];
@@ -25,7 +25,7 @@ function momentsOf(e: TimelineEntryNode): Moment[] {
     case 'resolution':
       return ['resolution'];
   }
-  return WORDS.filter(([, re]) => re.test(e.text)).map(([m]) => m);
+  return WORDS.filter(([m, re]) => !seen.has(m) && re.test(e.text)).map(([m]) => m);
 }
 
 export const rule: Rule = {
@@ -42,7 +42,10 @@ export const rule: Rule = {
     const entries = doc.timeline.filter((e) => !isPlaceholderLine(doc.lines[e.line]));
     if (entries.length === 0) return; // required-sections reports an empty timeline
     const seen = new Set<Moment>();
-    for (const e of entries) for (const m of momentsOf(e)) seen.add(m);
+    for (const e of entries) {
+      for (const m of momentsOf(e, seen)) seen.add(m);
+      if (seen.size === 4) return;
+    }
     const missing = (['detection', 'mitigation', 'communication', 'resolution'] as const).filter((m) => !seen.has(m));
     if (missing.length === 0) return;
     const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing[missing.length - 1]}`;

@@ -1,0 +1,72 @@
+/**
+ * Lint benchmark (npm run bench): median time of (a) a bare markdown-it parse, (b) Sitrep's full
+ * lint (parse + every rule), (c) markdownlint with its default rules, on generated postmortems of
+ * 100, 1,000 and 10,000 lines; with the ratios b/a and b/c and the growth per 10× lines.
+ * Targets: b/a ≤ 1.5, b/c ≤ 1.0, 10× lines → ≤ 12× time. A benchmark, not a test: it reports.
+ */
+import MarkdownIt from 'markdown-it';
+import { lint } from '../src/core/lint';
+import { generatePostmortem } from './generate';
+
+type MarkdownlintSync = { lint: (options: { strings: Record<string, string> }) => Record<string, unknown[]> };
+
+// A real dynamic import (TypeScript's CommonJS output would turn import() into require()).
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function time(fn: () => unknown): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+async function main(): Promise<void> {
+  const markdownlint = (await importEsm('markdownlint/sync')) as MarkdownlintSync;
+  const md = new MarkdownIt();
+  const now = Date.parse('2026-11-27T09:00:00Z');
+  const sizes = [100, 1_000, 10_000];
+  const runsFor = (n: number) => (n <= 100 ? 300 : n <= 1_000 ? 60 : 15);
+  const rows: Array<{ n: number; a: number; b: number; c: number; findings: number }> = [];
+  for (const n of sizes) {
+    const text = generatePostmortem(n);
+    const runs = runsFor(n);
+    const a: number[] = [];
+    const b: number[] = [];
+    const c: number[] = [];
+    const findings = lint(text, { now }).findings.length;
+    // Warm up every contestant, then interleave so drift hits all three alike.
+    for (let i = 0; i < 5; i++) {
+      md.parse(text, {});
+      lint(text, { now });
+      markdownlint.lint({ strings: { doc: text } });
+    }
+    for (let i = 0; i < runs; i++) {
+      a.push(time(() => md.parse(text, {})));
+      b.push(time(() => lint(text, { now })));
+      c.push(time(() => markdownlint.lint({ strings: { doc: text } })));
+    }
+    rows.push({ n, a: median(a), b: median(b), c: median(c), findings });
+  }
+  const f = (x: number) => x.toFixed(3).padStart(9);
+  console.log('lines    | (a) markdown-it ms | (b) sitrep lint ms | (c) markdownlint ms |  b/a  |  b/c  | findings');
+  for (const r of rows) {
+    console.log(
+      `${String(r.n).padStart(8)} | ${f(r.a)}          | ${f(r.b)}          | ${f(r.c)}           | ${(r.b / r.a).toFixed(2)}  | ${(r.b / r.c).toFixed(2)}  | ${r.findings}`,
+    );
+  }
+  for (let i = 1; i < rows.length; i++) {
+    console.log(`growth ${rows[i - 1].n} → ${rows[i].n} lines: sitrep ×${(rows[i].b / rows[i - 1].b).toFixed(2)} (target ≤ 12), markdown-it ×${(rows[i].a / rows[i - 1].a).toFixed(2)}`);
+  }
+  const ok = rows.every((r) => r.b / r.a <= 1.5 && r.b / r.c <= 1.0) && rows.every((r, i) => i === 0 || r.b / rows[i - 1].b <= 12);
+  console.log(ok ? 'targets met: b/a ≤ 1.5, b/c ≤ 1.0, near-linear growth' : 'TARGETS MISSED (see the table above)');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
