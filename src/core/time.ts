@@ -11,8 +11,11 @@ export const DATE_PATTERN = '^(\\d{4})-(\\d{2})-(\\d{2})$';
 const ISO_RE = new RegExp(ISO_TIMESTAMP_PATTERN);
 const DATE_RE = new RegExp(DATE_PATTERN);
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[month - 1] ?? 0;
 }
 
 function validYmd(y: number, m: number, d: number): boolean {

@@ -23,7 +23,7 @@ const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
 export function readControls(doc: ParsedDocument): Control[] {
   const out: Control[] = [];
-  if (doc.text.indexOf('sitrep-') < 0) return out;
+  if (doc.text.indexOf('<!--') < 0) return out; // '<' is rare in prose, so this scan is quick
   const { lines, prose } = doc;
   let fence: string | undefined;
   for (let l = doc.bodyStartLine; l < lines.length; l++) {

@@ -63,8 +63,14 @@ export function frontRange(doc: ParsedDocument, path: string): Range | undefined
 
 /** An action row or item that is nothing but a template: every field empty or a placeholder. */
 export function isTemplateAction(a: ActionItemNode): boolean {
-  return Object.values(a.fields).every((f) => !f || isPlaceholderValue(f.text));
+  let t = templateMemo.get(a);
+  if (t === undefined) {
+    t = Object.values(a.fields).every((f) => !f || isPlaceholderValue(f.text));
+    templateMemo.set(a, t);
+  }
+  return t;
 }
+const templateMemo = new WeakMap<ActionItemNode, boolean>();
 
 const CLOSED = /^(?:done|closed|complete|completed|fixed|resolved|finished|shipped|wont-do|won['’]?t do|won['’]?t fix|wontfix|cancell?ed|dropped|obsolete|duplicate|n\/a)\b/i;
 
@@ -131,7 +137,17 @@ export function factorLayer(f: FactorNode): FactorLayer {
 }
 
 /** ≥ 3 factors across ≥ 2 layers. */
+const layeredMemo = new WeakMap<ParsedDocument, { count: number; layers: Set<FactorLayer>; ok: boolean }>();
+
 export function factorsLayered(doc: ParsedDocument): { count: number; layers: Set<FactorLayer>; ok: boolean } {
+  const hit = layeredMemo.get(doc);
+  if (hit) return hit;
+  const result = computeLayered(doc);
+  layeredMemo.set(doc, result);
+  return result;
+}
+
+function computeLayered(doc: ParsedDocument): { count: number; layers: Set<FactorLayer>; ok: boolean } {
   const layers = new Set<FactorLayer>();
   let count = 0;
   for (const f of doc.factors) {

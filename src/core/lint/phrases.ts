@@ -31,14 +31,23 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   const key = clean.join('\u0000');
   const hit = cache.get(key);
   if (hit) return hit;
-  const byAnchor = new Map<string, string[]>();
-  for (const p of clean) {
+  // Each phrase's longest word is its anchor; an anchor that holds a shorter anchor ("carelessness"
+  // holds "careless") is folded into it, so the shared scan looks for fewer words.
+  const wanted = clean.map((p) => {
     const words = p.toLowerCase().split(/[\s-]+/).filter(Boolean);
-    const anchor = words.reduce((x, y) => (y.length > x.length ? y : x), words[0] ?? p.toLowerCase());
+    return words.reduce((x, y) => (y.length > x.length ? y : x), words[0] ?? p.toLowerCase());
+  });
+  const chosen: string[] = [];
+  for (const a of [...new Set(wanted)].sort((x, y) => x.length - y.length)) {
+    if (!chosen.some((c) => a.includes(c))) chosen.push(a);
+  }
+  const byAnchor = new Map<string, string[]>();
+  clean.forEach((p, i) => {
+    const anchor = chosen.find((c) => wanted[i].includes(c))!;
     const list = byAnchor.get(anchor) ?? [];
     list.push(p);
     byAnchor.set(anchor, list);
-  }
+  });
   const groups: AnchorGroup[] = [...byAnchor].map(([anchor, list]) => {
     // Longest first so "be more careful" wins over "be careful" at the same position. Word
     // boundaries only where the phrase starts or ends with a word character.
@@ -184,9 +193,12 @@ export function isRefuted(ctx: RuleContext, line: number, column: number, endCol
   return false;
 }
 
+const PLAIN_NEEDS_WORK = /[<*_`~\t\n\r]|\s\s/;
+
 /** Field or cell text without emphasis, code marks, HTML comments and surrounding space. */
 export function cleanValue(text: string | undefined): string {
   if (!text) return '';
+  if (!PLAIN_NEEDS_WORK.test(text)) return text.trim();
   let t = text;
   if (t.indexOf('<!--') >= 0) t = t.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
   if (/[*_`~]/.test(t)) t = t.replace(/[*_`~]+/g, '');
@@ -201,9 +213,10 @@ export function isPlaceholderValue(text: string | undefined): boolean {
 }
 
 const anchorCache = new Map<string, RegExp>();
+const prefixCache = new Map<string, Map<string, string[]>>();
 
 /**
- * One scan of the lower-cased text for every anchor word at once: a map from anchor to the lines
+ * One case-insensitive scan of the text for every anchor word at once: a map from anchor to the lines
  * (sorted) that hold it. Each position is tried once, so anchors that overlap are all found.
  */
 export function scanAnchors(
@@ -217,20 +230,23 @@ export function scanAnchors(
   const key = uniq.join('\u0000');
   let re = anchorCache.get(key);
   if (!re) {
-    re = new RegExp(uniq.map(escape).join('|'), 'g');
+    re = new RegExp(uniq.map(escape).join('|'), 'gi');
     anchorCache.set(key, re);
   }
-  const low = text.toLowerCase();
+  // Anchors matching at one position are the longest one found and its prefixes among the anchors.
+  let prefixes = prefixCache.get(key);
+  if (!prefixes) {
+    prefixes = new Map(uniq.map((a) => [a, uniq.filter((b) => a.startsWith(b))]));
+    prefixCache.set(key, prefixes);
+  }
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(low))) {
+  while ((m = re.exec(text))) {
     const pos = m.index;
     const line = lineOf(pos);
-    for (const a of uniq) {
-      if (a.length > m[0].length ? low.startsWith(a, pos) : a === m[0] || low.startsWith(a, pos)) {
-        const list = out.get(a)!;
-        if (list[list.length - 1] !== line) list.push(line);
-      }
+    for (const a of prefixes.get(m[0].toLowerCase()) ?? []) {
+      const list = out.get(a)!;
+      if (list[list.length - 1] !== line) list.push(line);
     }
     re.lastIndex = pos + 1;
   }

@@ -60,6 +60,35 @@ export function readFrontMatter(
   const yamlStart = index.lineStart(1);
   const yamlEnd = index.lineStart(close);
   const yamlText = text.slice(yamlStart, yamlEnd);
+  // While a document is edited its front matter rarely changes: reuse the last results for the
+  // same block text (ranges depend only on the block, which always starts on line 2).
+  const cacheKey = `${lines[0]}\u0000${lines[close]}\u0000${yamlText}`;
+  const cached = cache.get(cacheKey);
+  if (cached) {
+    cache.delete(cacheKey);
+    cache.set(cacheKey, cached);
+    problems.push(...cached.problems.map((p) => ({ ...p })));
+    return { frontMatter: cached.frontMatter, bodyStartLine: close + 1 };
+  }
+  const before = problems.length;
+  const result = parseBlock(yamlText, yamlStart, close, lines, index, openRange, problems);
+  cache.set(cacheKey, { frontMatter: result, problems: problems.slice(before).map((p) => ({ ...p })) });
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return { frontMatter: result, bodyStartLine: close + 1 };
+}
+
+const CACHE_SIZE = 32;
+const cache = new Map<string, { frontMatter: FrontMatter; problems: Problem[] }>();
+
+function parseBlock(
+  yamlText: string,
+  yamlStart: number,
+  close: number,
+  lines: readonly string[],
+  index: LineIndex,
+  openRange: Range,
+  problems: Problem[],
+): FrontMatter {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, {
     lineCounter,
@@ -117,7 +146,7 @@ export function readFrontMatter(
     const v = doc.contents.get('type', true);
     if (isScalar(v) && typeof v.value === 'string') typeHint = v.value;
   }
-  return { frontMatter: { startLine: 0, endLine: close, data, entries, openRange, typeHint }, bodyStartLine: close + 1 };
+  return { startLine: 0, endLine: close, data, entries, openRange, typeHint };
 }
 
 /** Key and value ranges of every mapping key and sequence item in a YAML tree, by dotted path. */

@@ -94,9 +94,11 @@ export function readEntryRest(line: string, lineNo: number, col: number): Parsed
   let end = line.trimEnd().length;
   let source: Field | undefined;
   const tail = line.slice(c, end);
-  const sm = /\s*\(source:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$/i.exec(tail);
+  // Anchored on the literal "(source:" so the expression is not tried at every position.
+  const sm = tail.indexOf('(') < 0 ? null : /\(source:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$/i.exec(tail);
   if (sm) {
     const srcStart = c + (sm.index + sm[0].indexOf(sm[1]));
+    while (sm.index > 0 && /\s/.test(tail[sm.index - 1])) sm.index--;
     source = { text: sm[1].trim(), range: { line: lineNo, column: srcStart, endLine: lineNo, endColumn: srcStart + sm[1].trim().length } };
     end = c + sm.index;
   }
