@@ -21,6 +21,8 @@ export interface EditorOptions {
   /** Workbench `payload` entries, given a function that turns an absolute path into the URI the
    * workbench wants (used to run the integration suite in the extension host). */
   payload?: (remote: (absPath: string) => string) => Array<[string, string]>;
+  /** Workspace-relative file to have open when the workbench appears (no Go to File round trip). */
+  openFile?: string;
   /** Extra environment for code-server (and so for its extension host). */
   env?: NodeJS.ProcessEnv;
   viewport?: { width: number; height: number };
@@ -170,9 +172,18 @@ export class Editor {
     this.browser = await chromium.launch({ executablePath: chromiumPath, args: codeServerLib.CHROMIUM_ARGS });
     this.recordPid('chromium', this.browserPid());
     this.page = await this.browser.newPage({ viewport: opts.viewport || { width: 1400, height: 900 } });
-    const payload = opts.payload ? opts.payload((p) => codeServerLib.remoteUri(server, p)) : undefined;
-    await this.page.goto(codeServerLib.workbenchUrl(server, this.workspace, payload));
+    // No single Playwright action may wait longer than this; helpers pass their own bounds.
+    this.page.setDefaultTimeout(15000);
+    const remote = (p: string) => codeServerLib.remoteUri(server, p);
+    const payload: Array<[string, string]> = opts.payload ? opts.payload(remote) : [];
+    if (opts.openFile) payload.push(['openFile', remote(this.file(opts.openFile))]);
+    await this.page.goto(codeServerLib.workbenchUrl(server, this.workspace, payload.length ? payload : undefined));
     await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 30000 });
+    if (opts.openFile) {
+      await this.activeTab(path.basename(opts.openFile)).waitFor({ state: 'visible', timeout: 30000 });
+      // The restored editor takes focus a moment later (closing any quick input opened before).
+      await this.page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+    }
   }
 
   /** Stops the browser and code-server (whole process tree), pass or fail. Safe to call twice. */
@@ -244,20 +255,49 @@ export class Editor {
     return fs.readFileSync(this.file(rel), 'utf8');
   }
 
-  /** Opens a workspace file through Quick Open, as a person would, and waits for its tab. */
+  /** Opens a workspace file through Go to File, as a person would, and waits for its tab. */
   async openFile(rel: string): Promise<void> {
     const base = path.basename(rel);
-    const input = await this.openQuickInput('F1'); // without the '>' prefix it is Go to File
-    await input.fill(rel);
-    const row = this.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ has: this.page.locator('.label-name', { hasText: exactText(base) }) })
-      .filter({ hasText: path.dirname(rel) === '.' ? '' : path.dirname(rel).split(path.sep).pop()! })
-      .first();
-    await row.waitFor({ state: 'visible', timeout: 10000 });
-    await row.click();
-    await this.activeTab(base).waitFor({ state: 'visible', timeout: 10000 });
+    const dir = path.dirname(rel) === '.' ? '' : path.dirname(rel).split('/').pop()!;
+    // F1 without the '>' prefix is Go to File. File search can take several seconds on a busy
+    // machine the first time, so the row gets a longer bound than the palette.
+    await this.chooseQuickOpenRow(rel, base, dir, 30000, `the file ${rel}`);
+    await this.activeTab(base).waitFor({ state: 'visible', timeout: 15000 });
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+  }
+
+  /**
+   * Opens the palette, types `text`, and clicks the row whose label is exactly `label` (and whose
+   * text contains `alsoContains`). The quick input closes whenever focus moves (an editor opening,
+   * a notification), so a round that loses its widget starts again, within `timeout` overall.
+   */
+  private async chooseQuickOpenRow(text: string, label: string, alsoContains: string, timeout: number, what: string): Promise<void> {
+    const deadline = Date.now() + timeout;
+    let lastError: unknown;
+    while (Date.now() < deadline) {
+      try {
+        const input = await this.openQuickInput('F1');
+        await input.fill(text, { timeout: 3000 });
+        const row = this.page
+          .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+          .filter({ has: this.page.locator('.label-name', { hasText: exactText(label) }) })
+          .filter({ hasText: alsoContains })
+          .first();
+        // If the widget closes while we wait, start the round again rather than wait it out.
+        await Promise.race([
+          row.waitFor({ state: 'visible', timeout: Math.max(1000, deadline - Date.now()) }),
+          this.quickInput.waitFor({ state: 'hidden', timeout: Math.max(1000, deadline - Date.now()) }).then(() => {
+            throw new Error('the quick input closed');
+          }),
+        ]);
+        await row.click({ timeout: 3000 });
+        return;
+      } catch (err) {
+        lastError = err;
+      }
+    }
+    const why = lastError instanceof Error ? `: ${lastError.message.split('\n')[0]}` : '';
+    throw new Error(`could not choose ${what} in the quick input within ${timeout} ms${why}`);
   }
 
   /** The active editor tab with this file name. */
@@ -291,15 +331,8 @@ export class Editor {
    * Runs a command from the command palette by its full title as shown there, e.g.
    * 'Sitrep: Declare Incident'. Resolves once the palette entry was chosen.
    */
-  async runCommand(title: string): Promise<void> {
-    const input = await this.openQuickInput('F1');
-    await input.fill(`>${title}`);
-    const row = this.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ has: this.page.locator('.label-name', { hasText: exactText(title) }) })
-      .first();
-    await row.waitFor({ state: 'visible', timeout: 10000 });
-    await row.click();
+  async runCommand(title: string, timeout = 20000): Promise<void> {
+    await this.chooseQuickOpenRow(`>${title}`, title, '', timeout, `the command ${JSON.stringify(title)}`);
   }
 
   /**
@@ -326,15 +359,39 @@ export class Editor {
     return widget;
   }
 
-  /** Types `text` into the showing input box (replacing what is there) and presses Enter. */
+  /** Title, placeholder, prompt and first rows of the quick input, to notice when it moves on. */
+  private async quickInputState(): Promise<string> {
+    const w = this.quickInput;
+    if (!(await w.isVisible().catch(() => false))) return '<hidden>';
+    return [
+      await w.locator('.quick-input-title').innerText().catch(() => ''),
+      (await w.locator('.quick-input-box input').getAttribute('placeholder').catch(() => '')) || '',
+      await w.locator('.quick-input-message').innerText().catch(() => ''),
+      (await w.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts().catch(() => [])).slice(0, 5).join('|'),
+    ].join('\n');
+  }
+
+  /** After an answer: waits until the quick input closed or shows something else (next step, or a validation message). */
+  private async waitForQuickInputToMoveOn(before: string, what: string): Promise<void> {
+    await waitUntil(async () => (await this.quickInputState()) !== before, { timeout: 10000, interval: 50, message: `the quick input to react to ${what}` });
+  }
+
+  /**
+   * Types `text` into the showing input box (replacing what is there) and presses Enter; resolves
+   * once the input closed or moved on to its next step. Pass `expect` (matched against the title,
+   * prompt or placeholder) to be sure the text goes to the right step of a multi-step flow.
+   */
   async answerQuickInput(text: string, expect?: string | RegExp): Promise<void> {
     const widget = await this.waitForQuickInput(expect);
     const input = widget.locator('.quick-input-box input');
     await input.fill(text);
+    const before = await this.quickInputState();
     await input.press('Enter');
+    await this.waitForQuickInputToMoveOn(before, `the answer ${JSON.stringify(text)}`);
   }
 
-  /** Chooses the item whose label is exactly `label` in the showing quick pick. */
+  /** Chooses the item whose label is exactly `label` in the showing quick pick; resolves once the
+   * pick closed or moved on to its next step. */
   async pickQuickItem(label: string, expect?: string | RegExp): Promise<void> {
     const widget = await this.waitForQuickInput(expect);
     const row = widget
@@ -342,7 +399,9 @@ export class Editor {
       .filter({ has: this.page.locator('.label-name', { hasText: exactText(label) }) })
       .first();
     await row.waitFor({ state: 'visible', timeout: 10000 });
+    const before = await this.quickInputState();
     await row.click();
+    await this.waitForQuickInputToMoveOn(before, `picking ${JSON.stringify(label)}`);
   }
 
   /** Labels of the items the showing quick pick lists (only those rendered on screen). */
