@@ -8,7 +8,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { repoRoot, ensureEditor, SetupError } = require('./lib/editor');
-const { npmCmd, runCommand, ensureDependencies } = require('./lib/run');
+const { npmCmd, runCommand, ensureDependencies, stopRunningCommands } = require('./lib/run');
 const { firstFreePort, portIsFree } = require('./lib/processes');
 const { installExtensionCopy, startCodeServer, readManifest, extensionId } = require('./lib/codeserver');
 
@@ -41,6 +41,10 @@ function mergeUserSettings(userDataDir) {
 
 async function main() {
   const t0 = Date.now();
+  // Ctrl-C while installing or building: stop what runs, then leave.
+  const early = () => void stopRunningCommands().then(() => process.exit(130));
+  process.on('SIGINT', early);
+  process.on('SIGTERM', early);
   const step = (msg) => console.log(`[start] ${msg}`);
 
   const deps = await ensureDependencies();
@@ -81,6 +85,8 @@ async function main() {
     onOutput: (text) => log.write(text),
   });
 
+  process.off('SIGINT', early);
+  process.off('SIGTERM', early);
   let stopping = false;
   const stop = async (why, code) => {
     if (stopping) return;

@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { repoRoot, ensureEditor, SetupError } = require('./lib/editor');
-const { npmCmd, runCommand, ensureDependencies } = require('./lib/run');
+const { npmCmd, runCommand, ensureDependencies, stopRunningCommands } = require('./lib/run');
 const { stopProcessTree, alive } = require('./lib/processes');
 
 const PARTS = ['unit', 'integration', 'e2e'];
@@ -123,7 +123,10 @@ async function main() {
   const env = { SITREP_PID_DIR: pidDir };
   for (const sig of ['SIGINT', 'SIGTERM']) {
     process.on(sig, () => {
-      void reapLeftovers(pidDir).then(() => process.exit(130));
+      console.log(`\n[sitrep] ${sig}: stopping the running part and the editors it started`);
+      void stopRunningCommands()
+        .then(() => reapLeftovers(pidDir))
+        .then(() => process.exit(130));
     });
   }
 

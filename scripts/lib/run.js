@@ -9,6 +9,14 @@ const { stopProcessTree } = require('./processes');
 
 const npmCmd = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+// PIDs (process-group leaders) of commands started by runCommand and still running.
+const active = new Set();
+
+/** Stops every command runCommand started that is still running (on Ctrl-C, say). */
+async function stopRunningCommands() {
+  await Promise.all([...active].map((pid) => stopProcessTree(pid)));
+}
+
 /**
  * Runs a command in its own process group; resolves with { code, output, timedOut }.
  * Output is echoed unless `quiet`, and always collected. After `timeoutMs` the whole group is stopped.
@@ -16,6 +24,7 @@ const npmCmd = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 function runCommand(cmd, args, { cwd = repoRoot, env, quiet = false, timeoutMs, onStart } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, env: { ...process.env, ...(env || {}) }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    active.add(child.pid);
     if (onStart) onStart(child);
     let output = '';
     let timedOut = false;
@@ -35,6 +44,7 @@ function runCommand(cmd, args, { cwd = repoRoot, env, quiet = false, timeoutMs, 
       output += String(err);
     });
     child.on('close', (code, signal) => {
+      active.delete(child.pid);
       if (timer) clearTimeout(timer);
       resolve({ code: code === null ? 1 : code, signal, output, timedOut, pid: child.pid });
     });
@@ -53,4 +63,4 @@ async function ensureDependencies() {
   return { installed: true, ms: Date.now() - started };
 }
 
-module.exports = { npmCmd, runCommand, ensureDependencies };
+module.exports = { npmCmd, runCommand, ensureDependencies, stopRunningCommands };
