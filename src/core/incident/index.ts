@@ -8,3 +8,4 @@ export * from './store';
 export * from './tree';
 export * from './reminders';
 export * from './statusbar';
+export * from './fastscan';

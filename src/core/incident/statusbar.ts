@@ -31,10 +31,11 @@ export function statusBarView(index: IncidentIndex, now: number, warningMinutes 
       const c = countdown(i.nextUpdateDue, now, warningMinutes);
       return `${i.severity ?? 'SEV?'} ${i.restricted ? '[restricted] ' + (i.id ?? i.name) : i.title} — ${i.status ?? 'unknown'} — ${c.text}${i.nextUpdateDue !== undefined ? ` (due ${formatTimestamp(i.nextUpdateDue)})` : ''}`;
     });
+  const shown = lines.length > 20 ? [...lines.slice(0, 20), `… and ${lines.length - 20} more (see the Incidents view)`] : lines;
   return {
     visible: true,
     text,
-    tooltip: `Active incidents (${lines.length}):\n${lines.join('\n')}\n\nClick to post a status update for ${top.restricted ? top.id ?? top.name : top.title}.`,
+    tooltip: `Active incidents (${lines.length}):\n${shown.join('\n')}\n\nClick to post a status update for ${top.restricted ? top.id ?? top.name : top.title}.`,
     state,
     key: top.key,
   };

@@ -10,6 +10,7 @@ import { parseDate, parseTimestamp } from '../time';
 import type { Range } from '../text';
 import { effectiveCadence, nextUpdateDue } from './cadence';
 import { shortName } from './ids';
+import { fastParse } from './fastscan';
 
 export interface IndexedBlock {
   line: number;
@@ -221,7 +222,8 @@ export class IncidentIndex {
   update(key: string, text: string, opts: IndexOptions = {}): IndexChange {
     const had = this.docs.get(key);
     if (had && this.texts.get(key) === text && had.path === (opts.relativePath ?? key)) return 'unchanged';
-    const doc = parseDocument(text, { relativePath: opts.relativePath, globs: opts.globs });
+    // Sitrep-shaped documents take the fast line reader; anything else (and anything malformed) the full parser.
+    const doc = fastParse(text) ?? parseDocument(text, { relativePath: opts.relativePath, globs: opts.globs });
     const summary = summarize(key, opts.relativePath ?? key, doc, opts.config ?? this.config);
     if (!summary) {
       if (!had) return 'unchanged';
@@ -309,11 +311,17 @@ export class IncidentIndex {
   }
 }
 
-/** Open actions (not done, not won't-do), with overdue and unverified marks, by postmortem. */
-export function openActions(index: IncidentIndex, now: number): Array<{ postmortem: IndexedPostmortem; actions: Array<IndexedAction & { overdue: boolean }> }> {
-  const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
+/** Midnight UTC of the day holding `now`. */
+export function startOfDay(now: number): number {
+  return now - (((now % 86_400_000) + 86_400_000) % 86_400_000);
+}
+
+/** Open actions (not done, not won't-do), with overdue and unverified marks, by postmortem (optionally one). */
+export function openActions(index: IncidentIndex, now: number, onlyKey?: string): Array<{ postmortem: IndexedPostmortem; actions: Array<IndexedAction & { overdue: boolean }> }> {
+  const today = startOfDay(now);
   const out: Array<{ postmortem: IndexedPostmortem; actions: Array<IndexedAction & { overdue: boolean }> }> = [];
-  for (const p of index.postmortems()) {
+  const list = onlyKey !== undefined ? [index.get(onlyKey)].filter((d): d is IndexedPostmortem => d?.kind === 'postmortem') : index.postmortems();
+  for (const p of list) {
     const open = p.actions.filter((a) => !a.closed).map((a) => ({ ...a, overdue: a.dueAt !== undefined && a.dueAt < today }));
     if (open.length) out.push({ postmortem: p, actions: open });
   }

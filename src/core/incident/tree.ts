@@ -7,7 +7,7 @@ import type { Range } from '../text';
 import { formatDuration, formatTimestamp } from '../time';
 import { countdown, type CountdownState } from './cadence';
 import { describeRoles } from './render';
-import { openActions, type IncidentIndex, type IndexedIncident } from './store';
+import { openActions, startOfDay, type IncidentIndex, type IndexedIncident } from './store';
 
 export type NodeKind =
   | 'incident'
@@ -287,32 +287,39 @@ export function incidentChildren(index: IncidentIndex, node: TreeNode | undefine
 
 /** The Action items view: open actions grouped by incident (postmortem), overdue and unverified marked. */
 export function actionChildren(index: IncidentIndex, node: TreeNode | undefined, now: number): TreeNode[] {
-  const groups = openActions(index, now);
+  const today = startOfDay(now);
   if (!node) {
-    return groups
-      .map(({ postmortem: p, actions }) => {
-        const overdue = actions.filter((a) => a.overdue).length;
-        const unverified = actions.filter((a) => a.unverified).length;
-        const inc = p.incidentId ? index.byId(p.incidentId) : undefined;
-        return {
-          kind: 'action-group' as const,
-          id: `actions:${p.key}`,
-          label: inc?.title ?? p.title,
-          description: [`${actions.length} open`, overdue ? `${overdue} overdue` : '', unverified ? `${unverified} unverified` : ''].filter(Boolean).join(' · '),
-          tooltip: `${p.title}\n${p.path}`,
-          icon: overdue ? 'warning' : 'checklist',
-          color: overdue ? 'charts.orange' : undefined,
-          contextValue: 'actionGroup',
-          collapsible: 'expanded' as const,
-          docKey: p.key,
-          sortKey: overdue ? 0 : 1,
-        };
-      })
-      .sort((a, b) => a.sortKey - b.sortKey || a.label.localeCompare(b.label))
-      .map(({ sortKey: _s, ...n }) => n);
+    const byId = new Map<string, IndexedIncident>();
+    for (const i of index.incidents()) if (i.id) byId.set(i.id.toLowerCase(), i);
+    const out: Array<TreeNode & { sortKey: number }> = [];
+    for (const p of index.postmortems()) {
+      let open = 0, overdue = 0, unverified = 0;
+      for (const a of p.actions) {
+        if (a.closed) continue;
+        open++;
+        if (a.dueAt !== undefined && a.dueAt < today) overdue++;
+        if (a.unverified) unverified++;
+      }
+      if (!open) continue;
+      const inc = p.incidentId ? byId.get(p.incidentId.toLowerCase()) : undefined;
+      out.push({
+        kind: 'action-group',
+        id: `actions:${p.key}`,
+        label: inc?.title ?? p.title,
+        description: [`${open} open`, overdue ? `${overdue} overdue` : '', unverified ? `${unverified} unverified` : ''].filter(Boolean).join(' · '),
+        tooltip: `${p.title}\n${p.path}`,
+        icon: overdue ? 'warning' : 'checklist',
+        color: overdue ? 'charts.orange' : undefined,
+        contextValue: 'actionGroup',
+        collapsible: 'expanded',
+        docKey: p.key,
+        sortKey: overdue ? 0 : 1,
+      });
+    }
+    return out.sort((a, b) => a.sortKey - b.sortKey || a.label.localeCompare(b.label)).map(({ sortKey: _s, ...n }) => n);
   }
   if (node.kind !== 'action-group') return [];
-  const g = groups.find((x) => x.postmortem.key === node.docKey);
+  const g = openActions(index, now, node.docKey)[0];
   if (!g) return [];
   return g.actions.map((a) => {
     const marks = [a.overdue ? 'overdue' : '', a.unverified ? 'unverified' : ''].filter(Boolean);
