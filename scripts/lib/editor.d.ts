@@ -14,4 +14,5 @@ export declare function ensureEditor(opts?: { browser?: boolean }): {
   cacheDir: string;
   chromium: string | undefined;
 };
+export declare function aptInstall(packages: string[], why: string): void;
 export declare function which(cmd: string): string | undefined;

@@ -184,7 +184,8 @@ function installCodeServer() {
   run(npm, ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
     cwd: dir,
     quiet: true,
-    env: { ...process.env, npm_config_yes: 'true', npm_config_unsafe_perm: 'true' },
+    // code-server's install step refuses to run as root without these two settings.
+    env: { ...process.env, npm_config_yes: 'true', ...(isRoot() ? { npm_config_unsafe_perm: 'true' } : {}) },
   });
   if (!fs.existsSync(codeServerBin())) throw new SetupError(`npm install finished but ${codeServerBin()} is missing.`);
   // code-server's postinstall installs VS Code's own node modules; a run without it cannot start.
@@ -218,5 +219,6 @@ module.exports = {
   findChromium,
   ensureChromium,
   ensureEditor,
+  aptInstall,
   which,
 };
