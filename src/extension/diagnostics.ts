@@ -1,51 +1,208 @@
 /**
- * Diagnostics: parses incident and postmortem documents as they are opened and edited and
- * publishes their problems with source "sitrep" at the exact range.
+ * Lint diagnostics: incident and postmortem documents are linted on open, while typing
+ * (debounced) and on save, and their findings published with source "sitrep" and a code that
+ * links to the rule's documentation. One lint runs per document at a time; results for an older
+ * version of the text are dropped (generation counter). Diagnostics are cleared on close.
+ * Also "Sitrep: Lint Workspace", which fills the Problems panel for every document.
  */
 import * as vscode from 'vscode';
-import { parseDocument } from '../core/parser';
-import { documentGlobs, relativePath, toRange, toSeverity } from './convert';
+import { lint, ruleByName, type Finding, type LintResult } from '../core/lint';
+import { relativePath, toRange, toSeverity } from './convert';
+import { LintConfigStore } from './lintConfig';
 
-export function registerDiagnostics(context: vscode.ExtensionContext): vscode.DiagnosticCollection {
-  const collection = vscode.languages.createDiagnosticCollection('sitrep');
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+export interface LintEntry {
+  /** Document version the findings belong to (-1 for a file linted from disk). */
+  version: number;
+  findings: Finding[];
+  result: LintResult;
+}
 
-  const refresh = (doc: vscode.TextDocument) => {
-    if (doc.languageId !== 'markdown') return;
-    const parsed = parseDocument(doc.getText(), { relativePath: relativePath(doc.uri), globs: documentGlobs() });
-    if (parsed.kind === 'unknown') {
-      collection.delete(doc.uri);
-      return;
-    }
-    collection.set(
-      doc.uri,
-      parsed.problems.map((p) => {
-        const d = new vscode.Diagnostic(toRange(p.range), p.message, toSeverity(p.severity));
-        d.source = 'sitrep';
-        d.code = p.code;
-        return d;
+const decoder = new TextDecoder('utf-8');
+
+function lintSettings() {
+  const c = vscode.workspace.getConfiguration('sitrep.lint');
+  return {
+    enabled: c.get<boolean>('enabled') ?? true,
+    run: c.get<'onType' | 'onSave'>('run') ?? 'onType',
+    delay: Math.max(0, c.get<number>('delay') ?? 300),
+  };
+}
+
+export class LintService implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('sitrep');
+  readonly configs = new LintConfigStore();
+  private readonly entries = new Map<string, LintEntry>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly running = new Set<string>();
+  private readonly pending = new Set<string>();
+  private readonly generation = new Map<string, number>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly extensionUri: vscode.Uri) {
+    this.disposables.push(
+      this.collection,
+      this.configs,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        if (lintSettings().run === 'onType') this.schedule(e.document);
+        else this.bump(e.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
+      this.configs.onDidChange(() => this.relintOpen()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('sitrep.lint')) this.relintOpen();
       }),
     );
-  };
-  const schedule = (doc: vscode.TextDocument) => {
-    const key = doc.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      refresh(doc);
-    }, 250));
-  };
+    this.relintOpen();
+  }
 
+  /** The last lint of an open document, when it matches the document's current version. */
+  entryFor(doc: vscode.TextDocument): LintEntry | undefined {
+    const e = this.entries.get(doc.uri.toString());
+    return e && e.version === doc.version ? e : undefined;
+  }
+
+  docsUri(rule: string): vscode.Uri | undefined {
+    const r = ruleByName(rule);
+    return r ? vscode.Uri.joinPath(this.extensionUri, r.docs) : undefined;
+  }
+
+  toDiagnostic(f: Finding): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(toRange(f.range), f.message, toSeverity(f.severity));
+    d.source = 'sitrep';
+    const target = this.docsUri(f.rule);
+    d.code = target ? { value: f.rule, target } : f.rule;
+    return d;
+  }
+
+  private relintOpen(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  private bump(doc: vscode.TextDocument): number {
+    const key = doc.uri.toString();
+    const g = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, g);
+    return g;
+  }
+
+  private clear(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.pending.delete(key);
+    this.bump({ uri } as vscode.TextDocument);
+    this.entries.delete(key);
+    this.collection.delete(uri);
+  }
+
+  schedule(doc: vscode.TextDocument, delay = lintSettings().delay): void {
+    if (doc.languageId !== 'markdown' || doc.uri.scheme === 'git' || doc.uri.scheme === 'output') return;
+    const key = doc.uri.toString();
+    this.bump(doc);
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.run(doc);
+      }, delay),
+    );
+  }
+
+  /** Lints one open document; at most one run per document at a time, stale results dropped. */
+  async run(doc: vscode.TextDocument): Promise<void> {
+    const key = doc.uri.toString();
+    if (this.running.has(key)) {
+      this.pending.add(key);
+      return;
+    }
+    this.running.add(key);
+    try {
+      if (!lintSettings().enabled) {
+        this.collection.delete(doc.uri);
+        this.entries.delete(key);
+        return;
+      }
+      const gen = this.generation.get(key) ?? 0;
+      const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+      const { config, globs, ignore } = await this.configs.get(folder);
+      if (doc.isClosed || this.generation.get(key) !== gen) return;
+      const version = doc.version;
+      const result = lint(doc.getText(), { relativePath: folder ? relativePath(doc.uri) : undefined, globs, ignore, config, now: Date.now() });
+      if (doc.isClosed || doc.version !== version || this.generation.get(key) !== gen) return; // stale
+      if (result.doc.kind === 'unknown') {
+        this.entries.delete(key);
+        this.collection.delete(doc.uri);
+        return;
+      }
+      this.entries.set(key, { version, findings: result.findings, result });
+      this.collection.set(doc.uri, result.findings.map((f) => this.toDiagnostic(f)));
+    } finally {
+      this.running.delete(key);
+      if (this.pending.delete(key) && !doc.isClosed) this.schedule(doc, 0);
+    }
+  }
+
+  /** Lints every incident and postmortem document in the workspace into the Problems panel. */
+  async lintWorkspace(progress?: vscode.Progress<{ message?: string }>, token?: vscode.CancellationToken): Promise<{ documents: number; errors: number; warnings: number }> {
+    const totals = { documents: 0, errors: 0, warnings: 0 };
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const { config, globs, ignore } = await this.configs.get(folder);
+      const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), '**/{node_modules,.git}/**', 20_000, token);
+      const now = Date.now();
+      for (const uri of files) {
+        if (token?.isCancellationRequested) return totals;
+        const openDoc = open.get(uri.toString());
+        let text: string;
+        try {
+          text = openDoc ? openDoc.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri));
+        } catch {
+          continue;
+        }
+        const rel = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+        const result = lint(text, { relativePath: rel, globs, ignore, config, now });
+        if (result.doc.kind === 'unknown') continue;
+        totals.documents++;
+        for (const f of result.findings) {
+          if (f.severity === 'error') totals.errors++;
+          else if (f.severity === 'warning') totals.warnings++;
+        }
+        this.collection.set(uri, result.findings.map((f) => this.toDiagnostic(f)));
+        if (openDoc) this.entries.set(uri.toString(), { version: openDoc.version, findings: result.findings, result });
+        progress?.report({ message: rel });
+      }
+    }
+    return totals;
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+export function registerDiagnostics(context: vscode.ExtensionContext): LintService {
+  const service = new LintService(context.extensionUri);
   context.subscriptions.push(
-    collection,
-    vscode.workspace.onDidOpenTextDocument(refresh),
-    vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
-    vscode.workspace.onDidCloseTextDocument((doc) => {
-      clearTimeout(timers.get(doc.uri.toString()));
-      collection.delete(doc.uri);
-    }),
-    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+    service,
+    vscode.commands.registerCommand('sitrep.lintWorkspace', () =>
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Sitrep: linting the workspace', cancellable: true },
+        async (progress, token) => {
+          const t = await service.lintWorkspace(progress, token);
+          const summary = `Sitrep linted ${t.documents} document${t.documents === 1 ? '' : 's'}: ${t.errors} error${t.errors === 1 ? '' : 's'}, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}.`;
+          if (t.errors + t.warnings > 0) {
+            const pick = await vscode.window.showInformationMessage(summary, 'Show Problems');
+            if (pick) await vscode.commands.executeCommand('workbench.actions.view.problems');
+          } else void vscode.window.showInformationMessage(summary);
+          return t;
+        },
+      ),
+    ),
   );
-  vscode.workspace.textDocuments.forEach(refresh);
-  return collection;
+  return service;
 }

@@ -1,10 +1,11 @@
 /** Sitrep extension entry point: wires the core to VS Code. Each feature registers itself. */
 import * as vscode from 'vscode';
+import { registerCodeActions } from './codeActions';
 import { registerDiagnostics } from './diagnostics';
 import { registerIncidentFeatures } from './incidents';
 
 export function activate(context: vscode.ExtensionContext): void {
-  registerDiagnostics(context);
+  registerCodeActions(context, registerDiagnostics(context));
   registerIncidentFeatures(context);
 }
 

@@ -8,6 +8,7 @@ import type { Finding } from './types';
 export * from './types';
 export { applyEdits, applyFixes, compatibleFixes } from './fixes';
 export { readControls, ControlMap } from './controls';
+export { disableFix } from './disable';
 export { phraseMatcher } from './phrases';
 export { resolveRules } from './config';
 export { PARSE_ERROR, type LintOptions, type LintResult } from './engine';
