@@ -178,3 +178,13 @@ test('open action items are grouped by incident, with overdue and unverified one
   assert.equal(rows[0].range?.line, pm.actions[0].line);
   assert.equal(rows[0].docKey, 'p3');
 });
+
+test('the status bar counts down for valid incidents only; a malformed one stays in the view', () => {
+  const index = new IncidentIndex();
+  index.update('bad', incident('2026-11-27-x-aaaa', 'Broken', 'SEV1', 30).replace('severity: SEV1', 'severity: SEV9'), { relativePath: 'incidents/x/incident.md' });
+  assert.equal(statusBarView(index, NOW).visible, false);
+  index.update('ok', incident('2026-11-27-y-bbbb', 'Fine', 'SEV2', 60), { relativePath: 'incidents/y/incident.md' });
+  assert.equal(statusBarView(index, NOW).key, 'ok');
+  assert.equal(incidentRoots(index, NOW).length, 2);
+  assert.match(incidentRoots(index, NOW - 5 * MIN)[1].description ?? '', /starts in the future/);
+});

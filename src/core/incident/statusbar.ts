@@ -20,8 +20,10 @@ export function statusBarText(i: IndexedIncident, now: number, warningMinutes = 
 }
 
 export function statusBarView(index: IncidentIndex, now: number, warningMinutes = 5): StatusBarView {
+  // Malformed incidents show their problems in the view; the countdown needs a valid document.
   const active = index.active().filter((i) => i.valid);
-  const top = index.dueSoonest() ?? active[0];
+  let top: IndexedIncident | undefined;
+  for (const i of active) if (!top || (i.nextUpdateDue ?? Infinity) < (top.nextUpdateDue ?? Infinity)) top = i;
   if (!top) return { visible: false, text: '', tooltip: '', state: 'none' };
   const { text, state } = statusBarText(top, now, warningMinutes);
   const lines = active

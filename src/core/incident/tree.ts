@@ -64,7 +64,8 @@ export function dueText(nextDue: number | undefined, now: number): { text: strin
 }
 
 function sinceText(started: number | undefined, now: number): string | undefined {
-  return started === undefined ? undefined : `${formatDuration(now - started)} since start`;
+  if (started === undefined) return undefined;
+  return started > now ? 'starts in the future' : `${formatDuration(now - started)} since start`;
 }
 
 export interface TreeOptions {
