@@ -1,5 +1,6 @@
 // An incident whose status update is overdue: the status bar shows the overdue state and one
-// non-modal notification offers "Post update" and "Snooze 5 min".
+// non-modal notification offers "Post update" and "Snooze 5 min". Its strategy checkpoint has
+// passed unmitigated, so Sitrep also prompts to change strategy.
 import * as assert from 'node:assert/strict';
 import { editorSuite } from '../harness';
 import { clockSeconds, iso, makeFixture } from './incident-helpers';
@@ -26,6 +27,7 @@ const fixture = makeFixture('overdue', {
     `detected: ${iso(now - 45 * 60_000)}`,
     'update_cadence_minutes: 60',
     `next_update_due: ${iso(now - 3 * 60_000)}`,
+    `strategy_checkpoint: ${iso(now - 60_000)}`,
     '---',
     '',
     '# Primary database failover stuck',
@@ -49,5 +51,12 @@ editorSuite('incident overdue', { fixture }, (scenario) => {
     const toast = editor.page.locator('.notifications-toasts .notification-list-item', { hasText: 'status update overdue' }).first();
     await toast.locator('a.monaco-button, .monaco-button', { hasText: 'Post update' }).first().waitFor({ state: 'visible' });
     await toast.locator('a.monaco-button, .monaco-button', { hasText: 'Snooze 5 min' }).first().waitFor({ state: 'visible' });
+  });
+
+  scenario('a strategy checkpoint passed unmitigated prompts a change of strategy', async (editor) => {
+    const message = await editor.waitForNotification(/not mitigated by its strategy checkpoint/, 20000);
+    assert.match(message, /escalate, widen the mitigation, or take it to the decision maker/);
+    const toast = editor.page.locator('.notifications-toasts .notification-list-item', { hasText: 'strategy checkpoint' }).first();
+    await toast.locator('a.monaco-button, .monaco-button', { hasText: 'Escalate severity' }).first().waitFor({ state: 'visible' });
   });
 });
