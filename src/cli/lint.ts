@@ -100,7 +100,7 @@ function walk(dir: string, out: string[]): void {
   for (const e of entries) {
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(path.join(dir, e.name), out);
-    } else if (e.isFile() && /\.(md|markdown)$/i.test(e.name)) out.push(path.join(dir, e.name));
+    } else if ((e.isFile() || e.isSymbolicLink()) && /\.(md|markdown)$/i.test(e.name)) out.push(path.join(dir, e.name));
   }
 }
 
@@ -343,7 +343,8 @@ export function run(argv: readonly string[], io: CliIo): number {
     const options: LintOptions = { relativePath: relToBase(abs), globs, config, now };
     let probe = parseDocument(text, options);
     if (probe.kind === 'unknown') {
-      if (!explicit) continue;
+      // In a folder, a binary or huge file on a document path is still reported.
+      if (!explicit && !(probe.truncated && matchesAny(relToBase(abs), globs))) continue;
       options.assumeKind = guessKind(probe);
       probe = parseDocument(text, options);
     }

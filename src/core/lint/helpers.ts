@@ -108,11 +108,15 @@ export function setFieldEdit(doc: ParsedDocument, a: ActionItemNode, field: Acti
   const f = a.fields[field];
   if (f) {
     if (f.text === '') {
+      // An empty table cell: replace everything between its pipes with " value ".
       const line = doc.lines[a.line];
-      const before = line[f.range.column - 1];
-      const after = line[f.range.column];
-      const text = `${before === ' ' ? '' : ' '}${value}${after === ' ' ? '' : ' '}`;
-      return { range: f.range, text };
+      if (a.origin === 'table') {
+        const open = line.lastIndexOf('|', f.range.column - 1);
+        let close = line.indexOf('|', f.range.column);
+        if (close < 0) close = line.length;
+        if (open >= 0 && open < close) return { range: { line: a.line, column: open + 1, endLine: a.line, endColumn: close }, text: ` ${value} ` };
+      }
+      return { range: f.range, text: value };
     }
     return { range: f.range, text: value };
   }

@@ -13,7 +13,7 @@ const VERBS =
 const CLAIMS: Array<[string, RegExp]> = [
   ['error', /\b(?:human|operator|user|pilot|engineer|personnel)[- ]errors?\b/gi],
   ['mistake', /\ba mistake (?:by|of|from|on the part of) (?:the |an? |our |their |one of (?:the |our )?)?@?[\w.'’-]+/gi],
-  ['fault', /(?<![\w@.-])(?!(?:nobody|noone|anyone|anybody|no one|everyone|nobody else)['’])@?[\w.-]+(?: [\w.-]+)?['’]s fault\b/gi],
+  ['fault', /(?<![\w@.-])(?!(?:nobody|noone|anyone|anybody|no one|everyone|nobody else)['’])@?[\w.-]+['’]s fault\b/gi],
   ['fault', /\bthe fault of (?:the |an? |our )?@?[\w.-]+/gi],
   ['caused by', new RegExp(`\\bcaused by (?:${PERSON_WORDS}) (?:${VERBS})\\b`, 'gi')],
 ];

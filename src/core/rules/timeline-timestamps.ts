@@ -14,6 +14,8 @@ export const rule: Rule = {
     for (const e of doc.timeline) {
       if (e.at !== undefined) continue;
       if (isPlaceholderLine(doc.lines[e.line]) || (!e.time && !e.text)) continue;
+      // A date line heading the entries ("2015-10-21 (all times UTC)") is not an entry.
+      if (e.format === 'line' && e.time && /^(?:\([^)]*\))?$/.test(e.text.trim())) continue;
       if (!e.time) {
         ctx.report({
           range: e.range,
