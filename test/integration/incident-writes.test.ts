@@ -124,4 +124,39 @@ suite('Incident writes', () => {
     assert.equal(id, 'A1');
     assert.match(await fileText(vscode.Uri.parse(pm)), /^\| A1 \| Alert on errors \| @it \| 2099-01-01 \| detect \| alert fires \| open \|$/m);
   });
+
+  test('change severity re-derives the cadence and logs it; checkpoint, strategy checkpoint and mitigation are written', async () => {
+    await activateSitrep();
+    const uri = await declare('Severity goes up');
+    await vscode.commands.executeCommand('sitrep.changeSeverity', { incident: uri.toString(), severity: 'SEV1', reason: 'all regions now affected', throwOnError: true });
+    let text = await fileText(uri);
+    assert.match(text, /^severity: SEV1$/m);
+    assert.match(text, /^update_cadence_minutes: 30$/m);
+    assert.match(text, /\[severity-change\] Severity SEV2 → SEV1: all regions now affected\. Status updates every 30 min/);
+    const due = /^next_update_due: (\S+)$/m.exec(text)?.[1];
+    assert.ok(due && Date.parse(due) <= Date.now() + 31 * 60_000, `next update pulled in: ${due}`);
+
+    await vscode.commands.executeCommand('sitrep.checkpoint', {
+      incident: uri.toString(),
+      title: 'shift change',
+      checkpoint: { hypothesis: 'cache stampede' },
+      throwOnError: true,
+    });
+    text = await fileText(uri);
+    assert.match(text, /^### \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ — shift change$/m);
+    assert.match(text, /^- \*\*Hypothesis:\*\* cache stampede$/m);
+    assert.match(text, /^- \*\*Comms cadence:\*\* status updates every 30 min/m);
+    assert.match(text, /\[checkpoint\] Checkpoint: shift change\./);
+
+    const at = new Date(Date.now() + 45 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    await vscode.commands.executeCommand('sitrep.setStrategyCheckpoint', { incident: uri.toString(), at, throwOnError: true });
+    text = await fileText(uri);
+    assert.match(text, new RegExp(`^strategy_checkpoint: ${at}$`, 'm'));
+
+    await vscode.commands.executeCommand('sitrep.markMitigated', { incident: uri.toString(), note: 'traffic shifted', userMetric: 'errors < 0.1%', internalHealth: 'cache hit rate 95%', throwOnError: true });
+    text = await fileText(uri);
+    assert.match(text, /^status: mitigated$/m);
+    assert.match(text, /^mitigated: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/m);
+    assert.match(text, /\[mitigation\] Mitigated: traffic shifted\. Recovery signal: user-visible: errors < 0\.1%; internal health: cache hit rate 95%\./);
+  });
 });
