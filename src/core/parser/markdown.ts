@@ -33,7 +33,7 @@ const SECTION_TITLES: Array<[SectionKey, RegExp]> = [
   ['timeline', /^(timeline|incident timeline|detailed timeline|chronology|sequence of events|timeline of events|event timeline)( utc)?$/],
   ['contributing-factors', /^(contributing factors|contributing conditions|contributing conditions analysis|root causes?|root cause s|root cause analysis|causes|causal factors|why it happened)$/],
   ['missed-defenses', /^(missed defen[cs]es|what went wrong|what could have gone better|where we got lucky|gaps)$/],
-  ['action-items', /^(action items?|action items and follow ?ups|action items & follow ?ups|corrective actions|corrective and preventative measures|corrective and preventive measures|follow ?ups?|follow up actions|follow up items|remediations?|remediation items|next steps|recommendations|actions)$/],
+  ['action-items', /^(action items?|action items and follow[- ]?ups|action items & follow[- ]?ups|corrective actions|corrective and preventative measures|corrective and preventive measures|follow[- ]?ups?|follow up actions|follow up items|remediations?|remediation items|next steps|recommendations|actions)$/],
   ['status-updates', /^(status updates?|updates|communications|comms log)$/],
   ['checkpoints', /^(checkpoints?|handoffs?|handovers?|checkpoint packets?)$/],
   ['resolution', /^(resolution|resolution and recovery|recovery|mitigation)$/],

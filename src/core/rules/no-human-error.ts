@@ -12,9 +12,9 @@ const VERBS =
 /** Case-insensitive claims, each behind the literal word that a line must hold for it to apply. */
 const CLAIMS: Array<[string, RegExp]> = [
   ['error', /\b(?:human|operator|user|pilot|engineer|personnel)[- ]errors?\b/gi],
-  ['mistake', /\ba mistake (?:by|of|from|on the part of) (?:the |an? |our |their |one of (?:the |our )?)?@?[\w.'’-]+/gi],
+  ['mistake', /\ba mistake (?:by|of|from|on the part of) (?:the |an? |our |their |one of (?:the |our )?)?@?[\w'’-]+(?:\.[\w'’-]+)*/gi],
   ['fault', /(?<![\w@.-])(?!(?:nobody|noone|anyone|anybody|no one|everyone|nobody else)['’])@?[\w.-]+['’]s fault\b/gi],
-  ['fault', /\bthe fault of (?:the |an? |our )?@?[\w.-]+/gi],
+  ['fault', /\bthe fault of (?:the |an? |our )?@?[\w-]+(?:\.[\w-]+)*/gi],
   ['caused by', new RegExp(`\\bcaused by (?:${PERSON_WORDS}) (?:${VERBS})\\b`, 'gi')],
 ];
 /** "caused by Maria running …": a capitalised name, case-sensitive. */
