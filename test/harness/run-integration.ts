@@ -20,7 +20,11 @@ async function main(): Promise<number> {
     const r = desktop
       ? await runIntegrationInElectron(desktop, repoRoot, opt('--grep'))
       : await runIntegrationSuite({ grep: opt('--grep') });
-    for (const t of r.tests) console.log(`${t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip'} ${t.title}`);
+    for (const t of r.tests) {
+      const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
+      console.log(`${t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip'} ${t.title}${ms}`);
+    }
+    console.log(`suite ran in ${(r.durationMs / 1000).toFixed(1)} s inside the extension host`);
     for (const f of r.failures) console.log(`\n${f.title}\n${f.error}`);
     if (json) fs.writeFileSync(json, JSON.stringify(r));
     return r.failed > 0 ? 1 : 0;
