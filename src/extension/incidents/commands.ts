@@ -463,7 +463,9 @@ export function registerCommands(deps: CommandDeps): void {
     const args = argsOf(a);
     const inc = await resolveIncident(a, { purpose: 'Assign / Hand Over Role' });
     const roles = inc.roles ?? {};
-    const role = (str(args, 'role') as (typeof ROLE_KEYS)[number] | undefined) ??
+    // From a role item in the Incidents view, that role.
+    const fromNode = a && typeof a === 'object' && 'contextValue' in a ? /^role\.(\w+)$/.exec(String((a as TreeNode).contextValue))?.[1] : undefined;
+    const role = ((str(args, 'role') ?? fromNode) as (typeof ROLE_KEYS)[number] | undefined) ??
       (await pick(`Hand Over Role: ${display(inc)}`, ROLE_KEYS.map((r) => ({ label: r, description: roles[r] ? `held by ${roles[r]}` : 'unassigned', role: r })), 'Which role changes hands?')).role;
     if (!ROLE_KEYS.includes(role)) throw new WriteError(`Unknown role ${role}.`);
     const from = roles[role];

@@ -9,6 +9,7 @@ import { parseConfig, CONFIG_FILE_NAMES } from '../../core/config';
 import { matchesAny } from '../../core/glob';
 import type { Config } from '../../core/model/schemas';
 import { documentGlobs, relativePath } from '../convert';
+import { documentGlobsOf } from '../../core/config';
 import { effectiveConfig, readSettings } from './settings';
 import { exists, openDocument } from './writer';
 
@@ -60,12 +61,24 @@ export class IndexService implements vscode.Disposable {
     return this.ready;
   }
 
+  /** Document globs: .sitrep.yaml `documents`, else the setting, plus the incidents folder. */
+  globs(): string[] {
+    const base = this.projectConfig.documents?.length ? documentGlobsOf(this.projectConfig) : documentGlobs();
+    const folder = `${readSettings().incidentsFolder}/**`;
+    return base.includes(folder) ? base : [...base, folder];
+  }
+
   private async scan(): Promise<void> {
     await this.loadProjectConfig();
     const seen = new Set<string>();
-    const files = await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}', MAX_FILES);
+    // Documents the globs name; files elsewhere with a typed front matter join when opened or changed.
+    const found = new Map<string, vscode.Uri>();
+    for (const g of this.globs()) {
+      const files = await vscode.workspace.findFiles(g, '{**/node_modules/**,**/.git/**}', MAX_FILES);
+      for (const u of files) if (/\.(md|markdown)$/i.test(u.path)) found.set(u.toString(), u);
+    }
     const restricted = await this.listRestricted();
-    const all = [...files, ...restricted];
+    const all = [...found.values(), ...restricted];
     const batch = 16;
     for (let i = 0; i < all.length; i += batch) {
       await Promise.all(all.slice(i, i + batch).map(async (u) => {
@@ -74,6 +87,7 @@ export class IndexService implements vscode.Disposable {
       }));
     }
     for (const k of this.index.keys()) if (!seen.has(k) && !openDocument(vscode.Uri.parse(k))) this.index.remove(k);
+    for (const d of vscode.workspace.textDocuments) this.fromDocument(d);
     this.watchRestricted();
     this.fire();
   }
@@ -150,7 +164,7 @@ export class IndexService implements vscode.Disposable {
   /** Whether a text is worth indexing: matched by the document globs, or typed by its front matter. */
   private candidate(uri: vscode.Uri, text: string): boolean {
     if (/^\ufeff?---\s*\r?\n[\s\S]*?^type:\s*["']?(incident|postmortem)\b/m.test(text.slice(0, 4000))) return true;
-    return matchesAny(this.relPath(uri), documentGlobs());
+    return matchesAny(this.relPath(uri), this.globs());
   }
 
   /** Indexes a text now (after a write, so the views and status bar follow at once). */
@@ -160,7 +174,7 @@ export class IndexService implements vscode.Disposable {
       if (this.index.remove(key)) this.fire();
       return;
     }
-    const change = this.index.update(key, text, { relativePath: this.relPath(uri), globs: documentGlobs() });
+    const change = this.index.update(key, text, { relativePath: this.relPath(uri), globs: this.globs() });
     if (change !== 'unchanged') this.fire();
   }
 
@@ -187,7 +201,7 @@ export class IndexService implements vscode.Disposable {
       if (notify) this.updateText(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
       else {
         const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-        if (this.candidate(uri, t)) this.index.update(uri.toString(), t, { relativePath: this.relPath(uri), globs: documentGlobs() });
+        if (this.candidate(uri, t)) this.index.update(uri.toString(), t, { relativePath: this.relPath(uri), globs: this.globs() });
       }
     } catch {
       // Gone (deleted between the event and the read).
