@@ -8,13 +8,18 @@ const { spawn } = require('node:child_process');
 const { codeServerBin, repoRoot } = require('./editor');
 const { stopProcessTree } = require('./processes');
 
-// What a packaged extension contains (what `vsce package` would ship); missing ones are skipped.
+// What a packaged extension contains (a superset of what .vscodeignore lets `vsce package` ship:
+// `npx vsce ls` lists that); missing ones are skipped.
 const EXTENSION_FILES = [
   'package.json',
+  'package.nls.json',
   'dist',
   'schemas',
   'snippets',
   'media',
+  'docs',
+  'l10n',
+  'walkthroughs',
   'resources',
   'images',
   'syntaxes',
