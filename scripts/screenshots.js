@@ -9,6 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { repoRoot, ensureEditor, SetupError } = require('./lib/editor');
+const { prepareDemoWorkspace } = require('./lib/demo');
 const { npmCmd, runCommand, ensureDependencies } = require('./lib/run');
 
 const OUT = path.join(repoRoot, 'docs', 'images');
@@ -60,12 +61,19 @@ async function main() {
     }
   }
   const { Editor } = require(path.join(repoRoot, 'out', 'test', 'harness', 'editor.js'));
+  // The same clock-shifted copy of examples/ that npm start opens: the incident is mid-response now.
+  const demoFixture = () => {
+    const dir = path.join(require('node:os').tmpdir(), `sitrep-screenshots-${process.pid}`);
+    prepareDemoWorkspace(path.join(repoRoot, 'examples'), dir);
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
   fs.mkdirSync(OUT, { recursive: true });
   let ok = true;
 
   const editor = await Editor.start({
     label: 'screenshots',
-    fixture: path.join(repoRoot, 'examples'),
+    fixture: demoFixture(),
     viewport: { width: 1280, height: 800 },
     settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false, 'window.zoomLevel': 0 },
   });

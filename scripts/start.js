@@ -2,8 +2,11 @@
 'use strict';
 // npm start: installs what is missing, builds Sitrep, installs it into a private code-server
 // profile (.vscode-test/user-data, .vscode-test/extensions) and serves VS Code on 127.0.0.1 with
-// examples/ open (the folder itself, so your edits stay). Prints the URL; Ctrl-C stops it.
-// Usage: node scripts/start.js [--port N] [--folder path]
+// the examples open. Prints the URL; Ctrl-C stops it.
+// By default it opens a fresh copy of examples/ (.vscode-test/demo-workspace) whose clock is moved
+// to now, so the active incident is mid-response whatever the date; --in-place opens examples/
+// itself (edits stay, times as written), --folder opens any folder.
+// Usage: node scripts/start.js [--port N] [--in-place | --folder path]
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -11,6 +14,7 @@ const { repoRoot, ensureEditor, SetupError } = require('./lib/editor');
 const { npmCmd, runCommand, ensureDependencies, stopRunningCommands } = require('./lib/run');
 const { firstFreePort, portIsFree } = require('./lib/processes');
 const { installExtensionCopy, startCodeServer, readManifest, extensionId } = require('./lib/codeserver');
+const { prepareDemoWorkspace } = require('./lib/demo');
 
 function option(name) {
   const i = process.argv.indexOf(name);
@@ -34,6 +38,8 @@ function mergeUserSettings(userDataDir) {
     'update.mode': 'none',
     'telemetry.telemetryLevel': 'off',
     'security.workspace.trust.enabled': false,
+    // The demo workspace sits inside this repository's git-ignored .vscode-test/.
+    'git.openRepositoryInParentFolders': 'never',
   };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ ...defaults, ...existing }, null, 2) + '\n');
@@ -66,7 +72,17 @@ async function main() {
   const installed = installExtensionCopy(extensionsDir);
   step(`installed ${extensionId(readManifest())} ${readManifest().version} into ${path.relative(repoRoot, installed)}`);
 
-  const folder = path.resolve(option('--folder') || path.join(repoRoot, 'examples'));
+  const examples = path.join(repoRoot, 'examples');
+  let folder;
+  let demo = false;
+  if (option('--folder')) folder = path.resolve(option('--folder'));
+  else if (process.argv.includes('--in-place')) folder = examples;
+  else {
+    folder = path.join(state, 'demo-workspace');
+    prepareDemoWorkspace(examples, folder);
+    demo = true;
+    step(`copied examples/ to ${path.relative(repoRoot, folder)} with its times moved to now`);
+  }
   let port;
   if (option('--port')) {
     port = Number(option('--port'));
@@ -109,6 +125,7 @@ async function main() {
   const url = `${server.url}?folder=${encodeURIComponent(folder)}`;
   console.log('');
   console.log(`  Sitrep is running in VS Code (code-server) on ${path.relative(process.cwd(), folder) || folder}`);
+  if (demo) console.log('  (a fresh copy of examples/ each start, its clock moved to now; npm start -- --in-place opens examples/ itself)');
   console.log(`  Open: ${url}`);
   console.log('');
   console.log(`  Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s. Server log: ${path.relative(repoRoot, logFile)}. Ctrl-C stops it.`);
