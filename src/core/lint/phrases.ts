@@ -62,11 +62,13 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
       });
     return { anchor, re: new RegExp(`(?:${alts.join('|')})`, 'gi') };
   });
+  const any = groups.length ? new RegExp(trieSource(groups.map((g) => g.anchor)), 'i') : undefined;
   const matcher: PhraseMatcher = {
     phrases: clean,
     anchors: groups.map((g) => g.anchor),
     matchAll(text: string) {
       const out: Array<[number, number]> = [];
+      if (!any || !any.test(text)) return out;
       const low = text.toLowerCase();
       for (const g of groups) {
         if (low.indexOf(g.anchor) < 0) continue;
@@ -213,6 +215,39 @@ export function isPlaceholderValue(text: string | undefined): boolean {
 }
 
 const anchorCache = new Map<string, RegExp>();
+
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+/**
+ * A regular expression source matching any of the words, factored as a trie ("ca(?:reless|use)")
+ * so that at each position only one branch is tried; longer words win (greedy optional tails).
+ */
+export function trieSource(words: readonly string[]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const w of words) {
+    let n = root;
+    for (const ch of w) {
+      let c = n.next.get(ch);
+      if (!c) {
+        c = { end: false, next: new Map() };
+        n.next.set(ch, c);
+      }
+      n = c;
+    }
+    n.end = true;
+  }
+  const emit = (n: TrieNode): string => {
+    const branches = [...n.next].map(([ch, c]) => escape(ch) + emit(c));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+    if (!n.end) return body;
+    return branches.length === 1 && n.next.size === 1 && [...n.next.values()][0].next.size === 0 && !/[()|]/.test(body) && body.length === 1 ? `${body}?` : `(?:${body})?`;
+  };
+  return emit(root);
+}
 const prefixCache = new Map<string, Map<string, string[]>>();
 
 /**
@@ -230,7 +265,7 @@ export function scanAnchors(
   const key = uniq.join('\u0000');
   let re = anchorCache.get(key);
   if (!re) {
-    re = new RegExp(uniq.map(escape).join('|'), 'gi');
+    re = new RegExp(trieSource(uniq), 'gi');
     anchorCache.set(key, re);
   }
   // Anchors matching at one position are the longest one found and its prefixes among the anchors.

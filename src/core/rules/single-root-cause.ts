@@ -21,7 +21,7 @@ export const rule: Rule = {
     const layered = factorsLayered(doc).ok;
     // A "Root cause" heading is fine over layered factors; over one story it is the whole explanation.
     for (const s of doc.sections) {
-      if (!/^(?:the )?root cause$/.test(normalizeTitle(s.title)) || /\(s\)/i.test(s.title)) continue;
+      if (!/root/i.test(s.title) || !/^(?:the )?root cause$/.test(normalizeTitle(s.title)) || /\(s\)/i.test(s.title)) continue;
       if (layered) continue;
       ctx.report({
         range: s.headingRange,
