@@ -149,4 +149,39 @@ editorSuite('incident live workflow', { fixture, settings: { 'sitrep.responderHa
     assert.match(row.description, /@maria · due 2099-01-15 · detect/);
     assert.match(editor.readWorkspaceFile(incident.replace(/incident\.md$/, 'postmortem.md')), /^\| A1 \| Alert on EU checkout 5xx rate above 1% for 5 min \| @maria \| 2099-01-15 \| detect \| alert fires in the staging game day \| open \|$/m);
   });
+
+  scenario('clicking an action item reveals its exact row', async (editor) => {
+    const pm = incident.replace(/incident\.md$/, 'postmortem.md');
+    const rowLine = editor.readWorkspaceFile(pm).split('\n').findIndex((l) => l.startsWith('| A1 |')) + 1;
+    await editor.openFile('src/pay.go');
+    await editor.openViewContainer('Sitrep');
+    const pane = await editor.expandView('Action items');
+    await pane.locator('.monaco-list-row', { hasText: 'A1: Alert on EU checkout' }).first().click();
+    await editor.activeTab('postmortem.md').waitFor({ state: 'visible', timeout: 10000 });
+    await editor.waitForStatusBarText(new RegExp(`Ln ${rowLine}, Col \\d+`), 10000);
+  });
+
+  scenario('a security incident takes the protected track: stored outside the workspace, locked, named by id', async (editor) => {
+    await editor.runCommand('Sitrep: Declare Incident');
+    await editor.answerQuickInput('Session tokens exposed in logs', 'Declare Incident: title');
+    await editor.pickQuickItem('SEV1', 'Declare Incident: severity');
+    await editor.answerQuickInput('Unknown number of sessions exposed', 'Declare Incident: impact');
+    await editor.pickQuickItem('Solo: I hold all roles', 'Declare Incident: roles');
+    await editor.answerQuickInput('@maria', 'Declare Incident: your handle');
+    // Filter and press Enter: a hover left over the first row can cover the second one.
+    const widget = await editor.waitForQuickInput('security, privacy or data exposure');
+    await editor.page.mouse.move(5, 880);
+    const input = widget.locator('.quick-input-box input');
+    await input.fill('Yes: protected track');
+    await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Yes: protected track' }).first().waitFor({ state: 'visible', timeout: 5000 });
+    await input.press('Enter');
+    await editor.waitForStatusBarText(/SEV1 restricted · update in \d+:\d\d/, 20000);
+    await editor.activeTab('incident.md').waitFor({ state: 'visible', timeout: 10000 });
+    // Nothing new in the workspace: the only incident folder there is the first one.
+    assert.equal(findIncident(editor.workspace), incident);
+    const items = await editor.waitForTreeItem('Incidents', 'Session tokens exposed in logs');
+    assert.ok(items.some((i) => i.label === 'Session tokens exposed in logs' && i.level === 1 && /restricted/.test(i.ariaLabel)));
+    const lock = editor.viewPane('Incidents').locator('.monaco-list-row', { hasText: 'Session tokens exposed in logs' }).locator('.codicon-lock');
+    await lock.first().waitFor({ state: 'visible', timeout: 5000 });
+  });
 });

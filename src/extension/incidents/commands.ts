@@ -287,7 +287,8 @@ export function registerCommands(deps: CommandDeps): void {
     }
     const taken = service.index.ids();
     for (let attempt = 0; attempt < 5; attempt++) {
-      const id = generateIncidentId(title, { now, taken });
+      // A restricted incident's id (paths, status bar, messages) does not repeat its title.
+      const id = generateIncidentId(restricted ? 'restricted' : title, { now, taken });
       const uri = vscode.Uri.joinPath(base, id, 'incident.md');
       if (await exists(uri)) {
         taken.add(id);
