@@ -189,20 +189,20 @@ export function registerDiagnostics(context: vscode.ExtensionContext): LintServi
   const service = new LintService(context.extensionUri);
   context.subscriptions.push(
     service,
-    vscode.commands.registerCommand('sitrep.lintWorkspace', () =>
-      vscode.window.withProgress(
+    vscode.commands.registerCommand('sitrep.lintWorkspace', async () => {
+      const t = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Sitrep: linting the workspace', cancellable: true },
-        async (progress, token) => {
-          const t = await service.lintWorkspace(progress, token);
-          const summary = `Sitrep linted ${t.documents} document${t.documents === 1 ? '' : 's'}: ${t.errors} error${t.errors === 1 ? '' : 's'}, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}.`;
-          if (t.errors + t.warnings > 0) {
-            const pick = await vscode.window.showInformationMessage(summary, 'Show Problems');
-            if (pick) await vscode.commands.executeCommand('workbench.actions.view.problems');
-          } else void vscode.window.showInformationMessage(summary);
-          return t;
-        },
-      ),
-    ),
+        (progress, token) => service.lintWorkspace(progress, token),
+      );
+      const summary = `Sitrep linted ${t.documents} document${t.documents === 1 ? '' : 's'}: ${t.errors} error${t.errors === 1 ? '' : 's'}, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}.`;
+      // Not awaited: the command finishes when the Problems panel is filled, not when the message is dismissed.
+      if (t.errors + t.warnings > 0) {
+        void vscode.window.showInformationMessage(summary, 'Show Problems').then((pick) => {
+          if (pick) void vscode.commands.executeCommand('workbench.actions.view.problems');
+        });
+      } else void vscode.window.showInformationMessage(summary);
+      return t;
+    }),
   );
   return service;
 }
