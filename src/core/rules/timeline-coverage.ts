@@ -39,13 +39,16 @@ export const rule: Rule = {
     const { doc } = ctx;
     const section = sectionsOf(doc, 'timeline')[0];
     if (!section) return;
-    const entries = doc.timeline.filter((e) => !isPlaceholderLine(doc.lines[e.line]));
-    if (entries.length === 0) return; // required-sections reports an empty timeline
     const seen = new Set<Moment>();
-    for (const e of entries) {
+    let entries = 0;
+    for (const e of doc.timeline) {
+      // A tagged entry is never a template hint; only untagged lines need the placeholder check.
+      if (!e.kind && isPlaceholderLine(doc.lines[e.line])) continue;
+      entries++;
       for (const m of momentsOf(e, seen)) seen.add(m);
       if (seen.size === 4) return;
     }
+    if (entries === 0) return; // required-sections reports an empty timeline
     const missing = (['detection', 'mitigation', 'communication', 'resolution'] as const).filter((m) => !seen.has(m));
     if (missing.length === 0) return;
     const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing[missing.length - 1]}`;
