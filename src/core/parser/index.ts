@@ -5,7 +5,7 @@
 import { IncidentFrontMatter, PostmortemFrontMatter } from '../model/schemas';
 import { DEFAULT_DOCUMENT_GLOBS, matchesAny } from '../glob';
 import { detectEol, LineIndex, splitLines, type Range } from '../text';
-import { readFrontMatter, schemaProblems } from './frontmatter';
+import { readFrontMatter, schemaProblems, type FrontMatter } from './frontmatter';
 import {
   actionHeader,
   categoryOf,
@@ -180,26 +180,44 @@ function finishKind(doc: ParsedDocument, options: ParseOptions): void {
   else doc.kind = 'incident';
 }
 
+const LooseIncident = IncidentFrontMatter.partial().loose();
+const LoosePostmortem = PostmortemFrontMatter.partial().loose();
+
+/** Validation results per front-matter object (reused while the block is unchanged) and kind. */
+const validated = new WeakMap<FrontMatter, Map<DocumentKind, { problems: Problem[]; incident?: ParsedDocument['incident']; postmortem?: ParsedDocument['postmortem'] }>>();
+
 function validateFrontMatter(doc: ParsedDocument): void {
   const fm = doc.frontMatter;
   if (!fm || !fm.data) return;
-  const typed = fm.data.type === doc.kind;
-  if (doc.kind === 'incident') {
-    // Without a type key (recognised by path) only the keys present are checked, loosely.
-    const schema = typed ? IncidentFrontMatter : IncidentFrontMatter.partial().loose();
-    doc.problems.push(...schemaProblems(fm, schema, 'incident'));
-    if (typed) {
-      const r = IncidentFrontMatter.safeParse(fm.data);
-      if (r.success) doc.incident = r.data;
-    }
-  } else if (doc.kind === 'postmortem') {
-    const schema = typed ? PostmortemFrontMatter : PostmortemFrontMatter.partial().loose();
-    doc.problems.push(...schemaProblems(fm, schema, 'postmortem'));
-    if (typed) {
-      const r = PostmortemFrontMatter.safeParse(fm.data);
-      if (r.success) doc.postmortem = r.data;
-    }
+  if (doc.kind !== 'incident' && doc.kind !== 'postmortem') return;
+  let byKind = validated.get(fm);
+  if (!byKind) {
+    byKind = new Map();
+    validated.set(fm, byKind);
   }
+  let hit = byKind.get(doc.kind);
+  if (!hit) {
+    hit = { problems: [] };
+    const typed = fm.data.type === doc.kind;
+    if (doc.kind === 'incident') {
+      // Without a type key (recognised by path) only the keys present are checked, loosely.
+      hit.problems = schemaProblems(fm, typed ? IncidentFrontMatter : LooseIncident, 'incident');
+      if (typed) {
+        const r = IncidentFrontMatter.safeParse(fm.data);
+        if (r.success) hit.incident = r.data;
+      }
+    } else {
+      hit.problems = schemaProblems(fm, typed ? PostmortemFrontMatter : LoosePostmortem, 'postmortem');
+      if (typed) {
+        const r = PostmortemFrontMatter.safeParse(fm.data);
+        if (r.success) hit.postmortem = r.data;
+      }
+    }
+    byKind.set(doc.kind, hit);
+  }
+  doc.problems.push(...hit.problems.map((p) => ({ ...p })));
+  if (hit.incident) doc.incident = hit.incident;
+  if (hit.postmortem) doc.postmortem = hit.postmortem;
 }
 
 function proseMap(tokens: Token[], lineCount: number, bodyStartLine: number): boolean[] {
