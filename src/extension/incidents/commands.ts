@@ -130,6 +130,7 @@ export function registerCommands(deps: CommandDeps): void {
     await service.ready;
     const target = targetOf(a, 'incident');
     if (target) {
+      if (!index().get(target) && /^[a-z][\w+.-]*:/i.test(target) && !index().byId(target)) await service.refreshFromDisk(uriOf(target));
       const byKey = index().get(target);
       if (byKey?.kind === 'incident') return byKey;
       if (byKey?.kind === 'postmortem' && byKey.incidentId) {
@@ -180,6 +181,7 @@ export function registerCommands(deps: CommandDeps): void {
       return inc ? index().postmortemOf(inc) : undefined;
     };
     if (target) {
+      if (!index().get(target) && /^[a-z][\w+.-]*:/i.test(target)) await service.refreshFromDisk(uriOf(target));
       const p = fromDoc(target);
       if (p) return p;
       throw new WriteError(`No postmortem found for ${target}. Run "Sitrep: Start Postmortem" first.`);

@@ -69,6 +69,8 @@ export class IndexService implements vscode.Disposable {
   }
 
   private async scan(): Promise<void> {
+    // Only documents indexed before this scan began can be stale; ones written during it stay.
+    const before = new Set(this.index.keys());
     await this.loadProjectConfig();
     const seen = new Set<string>();
     // Documents the globs name; files elsewhere with a typed front matter join when opened or changed.
@@ -86,7 +88,7 @@ export class IndexService implements vscode.Disposable {
         await this.refreshFromDisk(u, false);
       }));
     }
-    for (const k of this.index.keys()) if (!seen.has(k) && !openDocument(vscode.Uri.parse(k))) this.index.remove(k);
+    for (const k of before) if (!seen.has(k) && !openDocument(vscode.Uri.parse(k))) this.index.remove(k);
     for (const d of vscode.workspace.textDocuments) this.fromDocument(d);
     this.watchRestricted();
     this.fire();
