@@ -265,7 +265,10 @@ export function scanAnchors(
   const key = uniq.join('\u0000');
   let re = anchorCache.get(key);
   if (!re) {
-    re = new RegExp(trieSource(uniq), 'gi');
+    // Anchors are whole words, so they are only looked for where a word starts (\b lets the
+    // engine skip the other positions quickly), unless one starts with a non-word character.
+    const wordStarts = uniq.every((a) => /^\w/.test(a));
+    re = new RegExp(`${wordStarts ? '\\b' : ''}${trieSource(uniq)}`, 'gi');
     anchorCache.set(key, re);
   }
   // Anchors matching at one position are the longest one found and its prefixes among the anchors.

@@ -13,8 +13,12 @@ const WEAK = [
   /^(?:verified|check(?:ed)?|manual(?:ly)? (?:check|test|verification)?|qa|testing|review|code review)$/,
 ];
 
+/** Every weak form holds one of these words (or is a lone mark): a quick test before the patterns. */
+const WEAK_WORDS = /^.{0,3}$|done|complete|finish|fix|ship|deploy|releas|merg|clos|resolv|implement|test|work|verif|check|review|approv|manual|qa\b|\bok\b|\byes\b|\bno\b/i;
+
 export function isWeakVerification(text: string): boolean {
   const t = cleanValue(text).toLowerCase().replace(/[.!]+$/, '').trim();
+  if (t.length > 120 || !WEAK_WORDS.test(t)) return false;
   return WEAK.some((re) => re.test(t));
 }
 
