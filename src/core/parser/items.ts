@@ -20,10 +20,18 @@ export interface LeadingTime {
   restColumn: number;
 }
 
-const FULL = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(\s?(?:Z|z|[+-]\d{2}:?\d{2})|\s(?:UTC|GMT))?/;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}\b/;
-const TIME_ONLY = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.?m\.?|Z|UTC|GMT|[A-Z]{2,4}T))?(?![\w:])/i;
-const FUZZY = /^(?:~\s*|around |about |approx\.? |approximately |circa )?(?:noon|midnight|morning|afternoon|evening|night|later|earlier|that day)\b/i;
+// Sticky (matched at lastIndex), so a line is not copied to read the time at a column.
+const FULL = /(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(\s?(?:Z|z|[+-]\d{2}:?\d{2})|\s(?:UTC|GMT))?/y;
+const DATE_ONLY = /\d{4}-\d{2}-\d{2}\b/y;
+const TIME_ONLY = /\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.?m\.?|Z|UTC|GMT|[A-Z]{2,4}T))?(?![\w:])/iy;
+const FUZZY = /(?:~\s*|around |about |approx\.? |approximately |circa )?(?:noon|midnight|morning|afternoon|evening|night|later|earlier|that day)\b/iy;
+/** First characters a time can start with: a digit, "~", or the first letter of a fuzzy time word. */
+const TIME_START = /[\d~aAnNmMeElLtTcC]/;
+
+function stickyExec(re: RegExp, line: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(line);
+}
 
 /**
  * Reads a time at column `col` of `line`: a full ISO timestamp, a date and time with a zone word,
@@ -39,11 +47,11 @@ export function readLeadingTime(line: string, lineNo: number, col: number): Lead
       break;
     }
   }
-  const s = line.slice(c);
+  if (c >= line.length || !TIME_START.test(line[c])) return undefined;
   let len = 0;
   let at: number | undefined;
   let problem: string | undefined;
-  let m = FULL.exec(s);
+  let m = stickyExec(FULL, line, c);
   if (m) {
     len = m[0].length;
     const zone = m[3]?.trim();
@@ -53,17 +61,17 @@ export function readLeadingTime(line: string, lineNo: number, col: number): Lead
       at = parseTimestamp(iso);
       if (at === undefined) problem = 'is not a real date and time';
     }
-  } else if ((m = DATE_ONLY.exec(s))) {
+  } else if ((m = stickyExec(DATE_ONLY, line, c))) {
     len = m[0].length;
     problem = 'has a date but no time';
-  } else if ((m = TIME_ONLY.exec(s))) {
+  } else if ((m = stickyExec(TIME_ONLY, line, c))) {
     len = m[0].length;
     problem = 'has no date';
-  } else if ((m = FUZZY.exec(s))) {
+  } else if ((m = stickyExec(FUZZY, line, c))) {
     len = m[0].length;
     problem = 'is not a timestamp';
   } else return undefined;
-  const time: Field = { text: s.slice(0, len), range: { line: lineNo, column: c, endLine: lineNo, endColumn: c + len } };
+  const time: Field = { text: line.slice(c, c + len), range: { line: lineNo, column: c, endLine: lineNo, endColumn: c + len } };
   let rest = c + len;
   if (wrapper && line.startsWith(wrapper, rest)) rest += wrapper.length;
   // Separator after the time.

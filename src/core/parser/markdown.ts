@@ -63,6 +63,11 @@ export function isPlaceholderLine(line: string): boolean {
   return false;
 }
 
+/** White space as `\s` means it, without a regular expression per character. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 /**
  * Splits a table row into cells with their columns. Leading and trailing pipes are optional;
  * `\|` does not split.
@@ -71,13 +76,13 @@ export function splitTableRow(text: string, line: number): Field[] {
   const cells: Field[] = [];
   let i = 0;
   const n = text.length;
-  while (i < n && /\s/.test(text[i])) i++;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
   if (text[i] === '|') i++;
   let start = i;
   const push = (end: number) => {
     let s = start, e = end;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     cells.push({ text: text.slice(s, e), range: { line, column: s, endLine: line, endColumn: e } });
   };
   for (; i < n; i++) {
