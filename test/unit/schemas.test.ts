@@ -66,3 +66,13 @@ test('postmortem front matter, action item and config shapes', () => {
   assert.ok(Config.safeParse({ documents: ['incidents/**'], rules: { 'no-blame': 'off', 'no-vague-action': { phrases: ['keep an eye on'] } } }).success);
   assert.ok(!Config.safeParse({ rules: { 'no-blame': 'loud' } }).success);
 });
+
+test('the config schema names every registered rule, and only those', async () => {
+  const { RULES } = await import('../../src/core/rules');
+  const { RULE_NAMES } = await import('../../src/core/model/schemas');
+  assert.deepEqual([...RULE_NAMES].sort(), RULES.map((r) => r.name).sort());
+  const config = JSON.parse(renderSchemas()['config.schema.json']);
+  assert.deepEqual(Object.keys(config.properties.rules.properties).sort(), [...RULE_NAMES].sort());
+  // Unknown names still parse (the linter reports them with a suggestion and ignores them).
+  assert.ok(Config.safeParse({ rules: { 'no-blam': 'off' } }).success);
+});

@@ -36,6 +36,28 @@ export const FACTOR_LAYERS = [
 ] as const;
 export const ROLE_KEYS = ['commander', 'operations', 'communications', 'scribe'] as const;
 export const RULE_LEVELS = ['error', 'warning', 'info', 'off'] as const;
+/** Every lint rule's name (a public interface); a test checks this list against the rule registry. */
+export const RULE_NAMES = [
+  'no-human-error',
+  'no-blame',
+  'no-vague-action',
+  'action-due-date',
+  'action-verification',
+  'action-category',
+  'action-owner',
+  'action-overdue',
+  'contributing-factors',
+  'single-root-cause',
+  'required-sections',
+  'timeline-timestamps',
+  'timeline-coverage',
+  'impact-summary',
+  'front-matter-schema',
+  'roles-assigned',
+  'status-update-next-time',
+  'update-cadence',
+  'checkpoint-complete',
+] as const;
 
 export const Severity = z.enum(SEVERITIES).describe('SEV1 widespread critical user, data or security impact; SEV2 major but bounded customer impact; SEV3 limited degradation or internal dependency risk; SEV4 low-impact anomaly needing follow-up.');
 export const IncidentStatus = z.enum(INCIDENT_STATUSES);
@@ -202,7 +224,11 @@ export const Config = z
         SEV4: SeveritySetting.optional(),
       })
       .optional(),
-    rules: z.record(z.string(), RuleSetting).optional().describe('Per-rule level (error | warning | info | off) or { level, phrases }.'),
+    rules: z
+      .object(Object.fromEntries(RULE_NAMES.map((name) => [name, RuleSetting.optional()])) as Record<(typeof RULE_NAMES)[number], z.ZodOptional<typeof RuleSetting>>)
+      .catchall(RuleSetting)
+      .optional()
+      .describe('Per-rule level (error | warning | info | off) or { level, phrases }. Unknown rule names are reported and ignored.'),
     restricted_storage: z.string().optional().describe('Folder for restricted incidents (outside the repository).'),
   })
   .describe('Sitrep project configuration (.sitrep.yaml).');
