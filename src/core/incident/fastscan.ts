@@ -6,10 +6,11 @@
  * which gives the exact problems. A unit test checks both paths agree on the index summaries.
  */
 import { IncidentFrontMatter, PostmortemFrontMatter } from '../model/schemas';
-import { actionHeader, categoryOf, checkpointLabel, listMarker, readLabelled, readLeadingTime, statusLabel } from '../parser/items';
+import { actionHeader, checkpointLabel, listMarker, readLabelled, readLeadingTime, statusLabel } from '../parser/items';
 import { sectionKey, sectionKeyByLine, splitTableRow } from '../parser/markdown';
-import type { ActionField, ActionItemNode, LabelledBlock, ParsedDocument, Section, TimelineEntryNode } from '../parser/types';
+import type { ActionItemNode, LabelledBlock, ParsedDocument, Section, TimelineEntryNode } from '../parser/types';
 import { detectEol, splitLines, type Range } from '../text';
+import { actionFromRow, isActionTable } from '../parser';
 
 const BAIL = Symbol('bail');
 type Bail = typeof BAIL;
@@ -232,26 +233,12 @@ export function fastParse(input: string): ParsedDocument | undefined {
       if (key === 'timeline') return undefined;
       const columns = head.map((c) => actionHeader(c.text));
       const inActions = key === 'action-items';
-      const looksLikeActions = columns.includes('action') && columns.filter((c) => c && c !== 'action').length >= 2;
-      if (!inActions && !hasActionSection && looksLikeActions) return undefined;
-      if (inActions && (columns.includes('action') || columns.filter(Boolean).length >= 2)) {
-        const present = columns.filter((c): c is ActionField => !!c);
+      // A table outside an action section that may hold actions: leave it to the full parser.
+      if (!inActions && isActionTable(columns, false, hasActionSection)) return undefined;
+      if (inActions && isActionTable(columns, true, hasActionSection)) {
         for (let r = l + 2; r < end; r++) {
-          const cells = splitTableRow(lines[r], r);
-          if (cells.every((c) => c.text === '')) continue;
-          const fields: ActionItemNode['fields'] = {};
-          columns.forEach((f, i) => {
-            if (f && cells[i] && !fields[f]) fields[f] = cells[i];
-          });
-          if (!fields.action) {
-            const i = columns.findIndex((c) => !c);
-            if (i >= 0 && cells[i]) fields.action = cells[i];
-          }
-          const range = rowRange(lines, r);
-          const node: ActionItemNode = { line: r, range, origin: 'table', fields, columns: present, insertAt: { ...range, column: range.endColumn } };
-          const cat = fields.category ? categoryOf(fields.category.text) : undefined;
-          if (cat?.exact) node.category = cat.category;
-          actions.push(node);
+          const node = actionFromRow(lines, r, columns);
+          if (node) actions.push(node);
         }
       }
       l = end - 1;

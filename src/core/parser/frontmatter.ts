@@ -98,21 +98,13 @@ function parseBlock(
   });
   const toRange = (start: number, end: number) => index.range(yamlStart + start, yamlStart + end);
 
-  for (const err of doc.errors) {
-    const [s, e] = err.pos;
+  const yamlProblems = [...doc.errors.map((p) => ['error', p] as const), ...doc.warnings.map((p) => ['warning', p] as const)];
+  for (const [severity, { pos, message }] of yamlProblems) {
+    const [s, e] = pos;
     problems.push({
       code: 'front-matter-schema',
-      severity: 'error',
-      message: `YAML: ${firstLine(err.message)}`,
-      range: clampToBlock(toRange(s, Math.max(e, s + 1)), 1, close, lines),
-    });
-  }
-  for (const warn of doc.warnings) {
-    const [s, e] = warn.pos;
-    problems.push({
-      code: 'front-matter-schema',
-      severity: 'warning',
-      message: `YAML: ${firstLine(warn.message)}`,
+      severity,
+      message: `YAML: ${firstLine(message)}`,
       range: clampToBlock(toRange(s, Math.max(e, s + 1)), 1, close, lines),
     });
   }

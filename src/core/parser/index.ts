@@ -348,27 +348,10 @@ function extractItems(doc: ParsedDocument, tokens: Token[]): void {
     if (tb.header < 0) continue;
     const head = splitTableRow(lines[tb.header], tb.header);
     const columns = head.map((c) => actionHeader(c.text));
-    const inActions = inSection(tb.header, 'action-items');
-    const looksLikeActions = columns.includes('action') && columns.filter((c) => c && c !== 'action').length >= 2;
-    if (!(inActions ? columns.includes('action') || columns.filter(Boolean).length >= 2 : !hasActionSection && looksLikeActions)) continue;
-    const present = columns.filter((c): c is ActionField => !!c);
+    if (!isActionTable(columns, inSection(tb.header, 'action-items'), hasActionSection)) continue;
     for (const row of tb.rows) {
-      const cells = splitTableRow(lines[row], row);
-      if (cells.every((c) => c.text === '')) continue;
-      const fields: ActionItemNode['fields'] = {};
-      columns.forEach((f, i) => {
-        if (f && cells[i] && !fields[f]) fields[f] = cells[i];
-      });
-      if (!fields.action) {
-        // An action table without an Action column: the first unmapped cell holds the text.
-        const i = columns.findIndex((c) => !c);
-        if (i >= 0 && cells[i]) fields.action = cells[i];
-      }
-      const r = rowRange(lines, row);
-      const node: ActionItemNode = { line: row, range: r, origin: 'table', fields, columns: present, insertAt: { ...r, column: r.endColumn } };
-      const cat = fields.category ? categoryOf(fields.category.text) : undefined;
-      if (cat?.exact) node.category = cat.category;
-      actions.push(node);
+      const node = actionFromRow(lines, row, columns);
+      if (node) actions.push(node);
     }
   }
   for (const it of items) {
@@ -429,6 +412,34 @@ function extractItems(doc: ParsedDocument, tokens: Token[]): void {
     }
   }
   doc.impactScope = scope;
+}
+
+/** Whether a table with these header columns holds action items. */
+export function isActionTable(columns: ReadonlyArray<ActionField | undefined>, inActionSection: boolean, hasActionSection: boolean): boolean {
+  const others = columns.filter((c) => c && c !== 'action').length;
+  if (inActionSection) return columns.includes('action') || columns.filter(Boolean).length >= 2;
+  return !hasActionSection && columns.includes('action') && others >= 2;
+}
+
+/** One row of an action table as an action item (undefined for an empty row). */
+export function actionFromRow(lines: readonly string[], row: number, columns: ReadonlyArray<ActionField | undefined>): ActionItemNode | undefined {
+  const cells = splitTableRow(lines[row], row);
+  if (cells.every((c) => c.text === '')) return undefined;
+  const fields: ActionItemNode['fields'] = {};
+  columns.forEach((f, i) => {
+    if (f && cells[i] && !fields[f]) fields[f] = cells[i];
+  });
+  if (!fields.action) {
+    // An action table without an Action column: the first unmapped cell holds the text.
+    const i = columns.findIndex((c) => !c);
+    if (i >= 0 && cells[i]) fields.action = cells[i];
+  }
+  const r = rowRange(lines, row);
+  const present = columns.filter((c): c is ActionField => !!c);
+  const node: ActionItemNode = { line: row, range: r, origin: 'table', fields, columns: present, insertAt: { ...r, column: r.endColumn } };
+  const cat = fields.category ? categoryOf(fields.category.text) : undefined;
+  if (cat?.exact) node.category = cat.category;
+  return node;
 }
 
 function rowRange(lines: readonly string[], line: number): Range {
