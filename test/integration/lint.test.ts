@@ -132,7 +132,7 @@ suite('Sitrep linter in the editor', () => {
     assert.ok(fixAll[0].edit);
     assert.ok(await vscode.workspace.applyEdit(fixAll[0].edit));
     assert.ok(doc.getText().includes(PROMPT), 'human error replaced by the prompt');
-    assert.match(doc.getText(), /^\| A3 \| Page on a two-minute cart error burn rate \| @li \| 2026-12-01 \| detect \|/m);
+    assert.match(doc.getText(), /^\| A3 \| Page on a two-minute cart error burn rate \| @li \| 2099-12-01 \| detect \|/m);
     // The fixable findings are gone after the re-lint; the two that need a person stay.
     const after = await sitrepDiagnostics(uri, both(lacks('no-human-error', 'action-category'), has('no-vague-action', 'action-due-date')));
     assert.deepEqual(rules(after), ['action-due-date', 'no-vague-action']);
