@@ -26,9 +26,10 @@ export const USAGE = `Usage: sitrep lint [paths or globs…] [options]
 
 Lints incident and postmortem markdown documents.
 
-Paths may be files, folders or globs (quote globs so the shell leaves them alone). Named files
-are linted whatever their location; folders and the default (no paths) take the documents that
-the configuration's "documents" globs or a front-matter "type" recognise.
+Paths may be files, folders or globs (quote globs so the shell leaves them alone; relative,
+../ and absolute globs all work). Named files and glob matches are linted whatever their
+location; folders and the default (no paths) take the documents that the configuration's
+"documents" globs or a front-matter "type" recognise.
 
 Options:
   --format text|json|sarif   Output format (default text: file:line:col  severity  rule  message)
@@ -119,6 +120,21 @@ function findConfig(start: string): string | undefined {
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
+
+const GLOB_CHARS = /[*?[{]/;
+
+// Splits a glob into the folder to search (its leading segments without glob characters,
+// resolved against `cwd`) and the pattern for paths relative to that folder:
+// `/abs/templates/*.md` → (`/abs/templates`, `*.md`); `../x/**/*.md` → (`<cwd>/../x`, `**/*.md`);
+// `*.md` → (`cwd`, `*.md`). So absolute and `../` globs match the way relative ones do.
+export function splitGlob(glob: string, cwd: string): { root: string; pattern: string } {
+  const segments = toPosix(glob).split('/');
+  const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
+  // A leading '/' gives an empty first segment; keep it so the root stays absolute.
+  const fixed = segments.slice(0, firstGlob);
+  const root = fixed.length === 0 ? cwd : path.resolve(cwd, fixed.join('/') || '/');
+  return { root, pattern: segments.slice(firstGlob).join('/') };
+}
 
 function guessKind(doc: ParsedDocument): DocumentKind {
   const keys = new Set(doc.sections.map((s) => s.key));
@@ -236,6 +252,22 @@ function configProblemText(file: string, problems: Problem[]): string {
   return problems.map((p) => `${file}:${p.range.line + 1}:${p.range.column + 1}  ${p.severity}  config  ${p.message}`).join('\n') + '\n';
 }
 
+/**
+ * The hint for a folder named on the command line whose markdown files were all skipped because
+ * none is recognised as a document: how many, and the ways to have them linted.
+ */
+export function skippedFolderHint(folder: string, skipped: number, globs: readonly string[], configFile: string | undefined): string {
+  const dir = toPosix(folder).replace(/\/+$/, '') || '/';
+  const files = `${skipped} markdown file${skipped === 1 ? '' : 's'}`;
+  const where = configFile ? `the "documents" globs in ${configFile}` : 'the default document globs';
+  return (
+    `sitrep: skipped ${files} in ${dir}: none is an incident or postmortem document (no "type:" front matter, ` +
+    `and no path matching ${where}: ${globs.join(', ')}). To lint ${skipped === 1 ? 'it' : 'them'}: name the files ` +
+    `(sitrep lint ${dir}/<file>.md), quote a glob (sitrep lint '${dir}/**/*.md'), add "type: postmortem" or ` +
+    `"type: incident" front matter, or set "documents" in .sitrep.yaml.\n`
+  );
+}
+
 /** Runs the CLI; returns the exit status. */
 export function run(argv: readonly string[], io: CliIo): number {
   let args: Args;
@@ -290,6 +322,8 @@ export function run(argv: readonly string[], io: CliIo): number {
     if (!prev || (explicit && !prev.explicit)) targets.set(abs, { explicit });
   };
   const relToBase = (abs: string) => toPosix(path.relative(base, abs));
+  /** Folders named on the command line and the markdown files found in them. */
+  const folders: Array<{ arg: string; files: string[] }> = [];
   if (args.paths.length === 0) {
     const all: string[] = [];
     walk(base, all);
@@ -306,14 +340,19 @@ export function run(argv: readonly string[], io: CliIo): number {
     if (st?.isDirectory()) {
       const all: string[] = [];
       walk(abs, all);
-      for (const f of all) if (!matchesAny(relToBase(f), ignore)) add(f, false);
+      const files = all.filter((f) => !matchesAny(relToBase(f), ignore));
+      files.forEach((f) => add(f, false));
+      folders.push({ arg: p, files });
     } else if (st) {
       add(abs, true);
-    } else if (/[*?[{]/.test(p)) {
-      const re = globToRegExp(toPosix(p).replace(/^\.\//, ''));
+    } else if (GLOB_CHARS.test(p)) {
+      // The glob's leading plain folders (absolute, `../…` or relative) say where to search; the
+      // rest is matched against paths relative to that folder.
+      const { root, pattern } = splitGlob(p, io.cwd);
+      const re = globToRegExp(pattern);
       const all: string[] = [];
-      walk(io.cwd, all);
-      const hits = all.filter((f) => re.test(toPosix(path.relative(io.cwd, f))));
+      walk(root, all);
+      const hits = all.filter((f) => re.test(toPosix(path.relative(root, f))));
       if (hits.length === 0) {
         io.stderr(`sitrep: no markdown files match "${p}".\n`);
         return 2;
@@ -327,6 +366,7 @@ export function run(argv: readonly string[], io: CliIo): number {
 
   const now = args.now ?? io.now ?? Date.now();
   const results: FileResult[] = [];
+  const linted = new Set<string>();
   for (const [abs, { explicit }] of [...targets].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const shown = toPosix(path.relative(io.cwd, abs)) || path.basename(abs);
     let buf: Buffer;
@@ -348,6 +388,7 @@ export function run(argv: readonly string[], io: CliIo): number {
       options.assumeKind = guessKind(probe);
       probe = parseDocument(text, options);
     }
+    linted.add(abs);
     if (args.fix && !probe.truncated) {
       const fixed = fix(text, options);
       if (fixed.applied > 0 && fixed.text !== text) {
@@ -361,6 +402,11 @@ export function run(argv: readonly string[], io: CliIo): number {
     } else {
       results.push({ file: shown, findings: lint(text, options).findings });
     }
+  }
+
+  for (const { arg, files } of folders) {
+    if (files.length === 0 || files.some((f) => linted.has(f))) continue;
+    io.stderr(skippedFolderHint(arg, files.length, globs, configPath ? toPosix(path.relative(io.cwd, configPath)) || configPath : undefined));
   }
 
   if (args.format === 'json') io.stdout(JSON.stringify(toJson(results), null, 2) + '\n');

@@ -120,3 +120,57 @@ test('--format sarif is SARIF 2.1.0 with rules, levels and 1-based regions', () 
   assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 17, startColumn: 26, endLine: 17, endColumn: 37 });
   assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'postmortems/a.md');
 });
+
+test('absolute and ../ globs match the way relative ones do', () => {
+  const template = human.replace('type: postmortem\n', '');
+  const dir = workspace({ 'templates/a.md': template, 'templates/b.md': clean, 'templates/sub/c.md': template, 'other/keep.txt': 'x' });
+  const files = (r: { stdout: string }) => [...new Set((JSON.parse(r.stdout) as Array<{ file: string }>).map((x) => x.file))].sort();
+  const abs = cli(['lint', '--format', 'json', path.join(dir, 'templates') + '/*.md'], dir);
+  assert.equal(abs.code, 1, abs.stderr);
+  assert.deepEqual(files(abs), ['templates/a.md']); // b.md is clean; sub/c.md is one folder down
+  const absAll = cli(['lint', '--format', 'json', `${dir}/templates/**/*.md`], dir);
+  assert.deepEqual(files(absAll), ['templates/a.md', 'templates/sub/c.md']);
+  const up = cli(['lint', '--format', 'json', '../templates/*.md'], path.join(dir, 'other'));
+  assert.equal(up.code, 1, up.stderr);
+  assert.deepEqual(files(up), ['../templates/a.md']);
+  const upText = cli(['lint', '../templates/**/*.md'], path.join(dir, 'other'));
+  assert.match(upText.stderr, /^3 documents checked: /m);
+  // The relative form gives the same files, and an absolute glob that matches nothing is still a usage error.
+  assert.deepEqual(files(cli(['lint', '--format', 'json', 'templates/*.md'], dir)), files(abs));
+  const none = cli(['lint', `${dir}/templates/*.txt`], dir);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /no markdown files match/);
+});
+
+test('a folder whose markdown files are all skipped gets a hint on stderr; the exit status is unchanged', () => {
+  const dir = workspace({ 'notes/a.md': '# Notes\n\nhuman error\n', 'notes/deep/b.md': '# More notes\n', 'one/x.md': '# x\n', 'postmortems/a.md': human });
+  const r = cli(['lint', 'notes'], dir);
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /skipped 2 markdown files in notes: none is an incident or postmortem document/);
+  assert.match(r.stderr, /name the files \(sitrep lint notes\/<file>\.md\)/);
+  assert.match(r.stderr, /quote a glob \(sitrep lint 'notes\/\*\*\/\*\.md'\)/);
+  assert.match(r.stderr, /add "type: postmortem" or "type: incident" front matter/);
+  assert.match(r.stderr, /set "documents" in \.sitrep\.yaml/);
+  assert.match(r.stderr, /^0 documents checked: 0 errors, 0 warnings\.$/m);
+  // Following the hint works: the quoted glob lints them.
+  assert.match(cli(['lint', 'notes/**/*.md'], dir).stderr, /^2 documents checked: \d+ errors/m);
+  // JSON on stdout stays clean; one file is counted in the singular; errors elsewhere keep exit 1.
+  const json = cli(['lint', '--format', 'json', 'one/', 'postmortems'], dir);
+  assert.equal(json.code, 1);
+  assert.ok((JSON.parse(json.stdout) as unknown[]).length > 0);
+  assert.match(json.stderr, /skipped 1 markdown file in one: .*To lint it:/);
+  assert.doesNotMatch(json.stderr, /in postmortems/);
+});
+
+test('no hint when a folder holds a recognised document, or no markdown at all', () => {
+  const dir = workspace({ 'docs/pm.md': clean, 'docs/readme.md': '# Read me\n', 'empty/x.txt': 'x', '.sitrep.yaml': 'documents: ["reviews/**"]\n', 'reviews/r.md': '# Review\n', 'notdocs/n.md': '# n\n' });
+  const r = cli(['lint', 'docs', 'empty', 'reviews'], dir);
+  assert.equal(r.code, 1, r.stderr); // reviews/r.md is a document (by the config's globs) with errors
+  assert.doesNotMatch(r.stderr, /skipped/);
+  assert.match(r.stderr, /^2 documents checked: /m);
+  // With a config file, the hint names it and the globs in effect.
+  const hint = cli(['lint', 'empty', 'docs/', 'notdocs'], dir);
+  assert.match(hint.stderr, /skipped 1 markdown file in notdocs: .*"documents" globs in \.sitrep\.yaml: reviews\/\*\*\)/);
+  assert.equal(hint.code, 0);
+});
