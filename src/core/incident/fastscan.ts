@@ -6,11 +6,11 @@
  * which gives the exact problems. A unit test checks both paths agree on the index summaries.
  */
 import { IncidentFrontMatter, PostmortemFrontMatter } from '../model/schemas';
-import { actionHeader, checkpointLabel, listMarker, readLabelled, readLeadingTime, statusLabel } from '../parser/items';
+import { actionHeader, checkpointLabel, listMarker, statusLabel } from '../parser/items';
 import { sectionKey, sectionKeyByLine, splitTableRow } from '../parser/markdown';
-import type { ActionItemNode, LabelledBlock, ParsedDocument, Section, TimelineEntryNode } from '../parser/types';
+import type { ActionItemNode, ParsedDocument, Section, TimelineEntryNode } from '../parser/types';
 import { detectEol, splitLines, type Range } from '../text';
-import { actionFromRow, isActionTable } from '../parser';
+import { actionFromRow, isActionTable, labelledBlocks } from '../parser';
 
 const BAIL = Symbol('bail');
 type Bail = typeof BAIL;
@@ -263,8 +263,8 @@ export function fastParse(input: string): ParsedDocument | undefined {
     bodyStartLine: close + 1,
     sections,
     timeline,
-    statusUpdates: blocks(lines, sections, 'status-updates', statusLabel),
-    checkpoints: blocks(lines, sections, 'checkpoints', checkpointLabel),
+    statusUpdates: labelledBlocks(lines, sections, 'status-updates', statusLabel, () => true),
+    checkpoints: labelledBlocks(lines, sections, 'checkpoints', checkpointLabel, () => true),
     actionItems: actions,
     factors: [],
     impactScope: [],
@@ -276,31 +276,3 @@ export function fastParse(input: string): ParsedDocument | undefined {
   return doc;
 }
 
-function blocks(lines: readonly string[], sections: Section[], key: string, label: (l: string) => string | undefined): LabelledBlock[] {
-  const out: LabelledBlock[] = [];
-  for (const parent of sections) {
-    if (parent.key !== key) continue;
-    const subs = sections.filter((s) => s.line > parent.line && s.line < parent.endLine && s.level > parent.level);
-    const minLevel = Math.min(...subs.map((s) => s.level));
-    for (const sub of subs) {
-      if (sub.level !== minLevel) continue;
-      const block: LabelledBlock = { line: sub.line, headingRange: sub.headingRange, range: { ...sub.headingRange }, title: sub.title, fields: new Map() };
-      const lt = readLeadingTime(lines[sub.line], sub.line, sub.headingRange.column);
-      if (lt) {
-        block.time = lt.time;
-        block.at = lt.at;
-      }
-      for (let l = sub.line + 1; l < sub.endLine; l++) {
-        if (lines[l].indexOf(':') < 0) continue;
-        const lab = readLabelled(lines[l], l);
-        if (!lab) continue;
-        const k = label(lab.label);
-        if (!k || block.fields.has(k)) continue;
-        block.fields.set(k, { ...lab.value, labelRange: lab.labelRange });
-        block.range = { ...block.range, endLine: l, endColumn: lines[l].trimEnd().length };
-      }
-      out.push(block);
-    }
-  }
-  return out;
-}

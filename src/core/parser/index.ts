@@ -338,8 +338,9 @@ function extractItems(doc: ParsedDocument, tokens: Token[]): void {
   doc.timeline = timeline;
 
   // Status updates and checkpoints: sub-headings with labelled bullets.
-  doc.statusUpdates = labelledBlocks(doc, 'status-updates', statusLabel);
-  doc.checkpoints = labelledBlocks(doc, 'checkpoints', checkpointLabel);
+  const readable = (l: number) => doc.prose[l];
+  doc.statusUpdates = labelledBlocks(lines, doc.sections, 'status-updates', statusLabel, readable);
+  doc.checkpoints = labelledBlocks(lines, doc.sections, 'checkpoints', checkpointLabel, readable);
 
   // Action items: tables with an action column, and list items in an action-items section.
   const hasActionSection = doc.sections.some((s) => s.key === 'action-items');
@@ -518,12 +519,21 @@ function enclosingSubsection(sections: Section[], line: number, key: string): Se
   return best;
 }
 
-function labelledBlocks(doc: ParsedDocument, key: string, label: (l: string) => string | undefined): LabelledBlock[] {
+/**
+ * Status updates or checkpoints: the sub-headings of each `key` section with their labelled
+ * bullets. `readable(line)` says which lines may hold a bullet (prose, not code).
+ */
+export function labelledBlocks(
+  lines: readonly string[],
+  sections: readonly Section[],
+  key: string,
+  label: (l: string) => string | undefined,
+  readable: (line: number) => boolean,
+): LabelledBlock[] {
   const out: LabelledBlock[] = [];
-  const { lines } = doc;
-  for (const parent of doc.sections) {
+  for (const parent of sections) {
     if (parent.key !== key) continue;
-    const subs = doc.sections.filter((s) => s.line > parent.line && s.line < parent.endLine && s.level > parent.level);
+    const subs = sections.filter((s) => s.line > parent.line && s.line < parent.endLine && s.level > parent.level);
     const minLevel = Math.min(...subs.map((s) => s.level));
     for (const sub of subs) {
       if (sub.level !== minLevel) continue;
@@ -540,7 +550,7 @@ function labelledBlocks(doc: ParsedDocument, key: string, label: (l: string) => 
         block.at = lt.at;
       }
       for (let l = sub.line + 1; l < sub.endLine; l++) {
-        if (!doc.prose[l]) continue;
+        if (!readable(l) || lines[l].indexOf(':') < 0) continue;
         const lab = readLabelled(lines[l], l);
         if (!lab) continue;
         const k = label(lab.label);
