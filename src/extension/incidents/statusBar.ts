@@ -11,7 +11,9 @@ import { readSettings } from './settings';
 export function registerStatusBar(context: vscode.ExtensionContext, service: IndexService): void {
   const item = vscode.window.createStatusBarItem('sitrep.incidentCountdown', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Sitrep incident countdown';
-  const reminders = new OverdueReminders(readSettings().overdueReminderMinutes);
+  // Settings are read once and again only when they change: the tick itself reads nothing.
+  let settings = readSettings();
+  const reminders = new OverdueReminders(settings.overdueReminderMinutes);
   const strategy = new StrategyPrompts();
 
   const notifyOverdue = async (i: IndexedIncident) => {
@@ -41,7 +43,6 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Ind
 
   const tick = () => {
     const now = Date.now();
-    const settings = readSettings();
     const view = statusBarView(service.index, now, settings.warningMinutes);
     if (!view.visible) {
       item.hide();
@@ -54,7 +55,6 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Ind
       item.accessibilityInformation = { label: view.text.replace(/\$\([a-z-]+\)\s*/g, '') };
       item.show();
     }
-    reminders.setInterval(settings.overdueReminderMinutes);
     const active = service.index.active().filter((i) => i.valid);
     for (const key of reminders.due(active.map((i) => ({ key: i.key, due: i.nextUpdateDue })), now)) {
       const i = active.find((x) => x.key === key);
@@ -66,6 +66,12 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Ind
     }
   };
   const timer = setInterval(tick, 1000);
-  context.subscriptions.push(item, { dispose: () => clearInterval(timer) }, service.onDidChange(tick));
+  const onConfig = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration('sitrep')) return;
+    settings = readSettings();
+    reminders.setInterval(settings.overdueReminderMinutes);
+    tick();
+  });
+  context.subscriptions.push(item, { dispose: () => clearInterval(timer) }, service.onDidChange(tick), onConfig);
   tick();
 }
