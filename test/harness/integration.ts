@@ -6,14 +6,9 @@ import * as path from 'node:path';
 import { Editor, waitUntil } from './editor';
 import { fixturesDir, repoRoot } from './paths';
 
-export interface IntegrationResults {
-  passed: number;
-  failed: number;
-  skipped: number;
-  durationMs: number;
-  failures: Array<{ title: string; error: string }>;
-  tests: Array<{ title: string; state: string; durationMs?: number }>;
-}
+// The results file's shape is the suite's own (type-only import: nothing of it loads here).
+import type { IntegrationResults } from '../integration/index';
+export type { IntegrationResults };
 
 export interface IntegrationOptions {
   /** Workspace folder to copy and open (default test/integration/fixture). */
