@@ -1,18 +1,31 @@
 /**
  * `sitrep lint [paths or globs…]`: lints incident and postmortem documents from the command line.
- * Plain Node over the same core the editor uses. Exit 0 = no errors, 1 = errors found,
- * 2 = usage or configuration error.
+ * Plain Node over the same core the editor uses.
+ *
+ * One exit-code contract: 0 clean, 1 findings at error level, 2 anything that stopped a check
+ * (usage, configuration, a file or folder that cannot be read, a file over the size cap or not
+ * decodable, fixes that cannot be written), with one closing line on stderr saying what to do.
+ *
+ * The parts: args.ts (options), files.ts (which files), read.ts (bounded reads), write.ts (safe
+ * --fix writes), output.ts (text, JSON, SARIF).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { CONFIG_FILE_NAMES, documentGlobsOf } from '../core/config';
-import { globToRegExp, matchesAny } from '../core/glob';
-import { fix, lint, loadConfig, RULES, type Finding, type LintOptions } from '../core/lint';
+import { documentGlobsOf, MAX_CONFIG_LENGTH } from '../core/config';
+import { compileGlob, GlobError, matchesAny } from '../core/glob';
+import { fix, lintParsed, loadConfig, type Finding, type LintOptions } from '../core/lint';
 import type { Config } from '../core/model/schemas';
 import { parseDocument } from '../core/parser';
 import type { DocumentKind, ParsedDocument, Problem } from '../core/parser/types';
-import { parseTimestamp } from '../core/time';
+import { parseArgs, USAGE, UsageError, type Args } from './args';
+import { findConfig, GLOB_CHARS, shownFolder, splitGlob, toPosix, walk } from './files';
+import { writeJson, writeSarif, writeText, type FileResult } from './output';
+import { describeError, readDocument, readSmallText } from './read';
+import { writeFixed } from './write';
+
+export { USAGE } from './args';
+export { splitGlob } from './files';
+export { toJson, toSarif, sarifUri, type FileResult, type JsonFinding } from './output';
 
 export interface CliIo {
   cwd: string;
@@ -22,219 +35,16 @@ export interface CliIo {
   now?: number;
 }
 
-export const USAGE = `Usage: sitrep lint [paths or globs…] [options]
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_STOPPED = 2;
 
-Lints incident and postmortem markdown documents.
-
-Paths may be files, folders or globs (quote globs so the shell leaves them alone; relative,
-../ and absolute globs all work). Named files and glob matches are linted whatever their
-location; folders and the default (no paths) take the documents that the configuration's
-"documents" globs or a front-matter "type" recognise.
-
-Options:
-  --format text|json|sarif   Output format (default text: file:line:col  severity  rule  message)
-  --fix                      Apply every available fix in place, then report what is left
-  --config <file>            Use this .sitrep.yaml instead of the nearest one
-  --now <ISO timestamp>      Judge due dates and update cadence at this time instead of now
-  -h, --help                 Show this help
-
-Exit status: 0 no errors, 1 errors found, 2 usage or configuration error.
-`;
-
-interface Args {
-  command?: string;
-  paths: string[];
-  format: 'text' | 'json' | 'sarif';
-  fix: boolean;
-  config?: string;
-  now?: number;
-  help: boolean;
-}
-
-class UsageError extends Error {}
-
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { paths: [], format: 'text', fix: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq >= 0) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value.`);
-      return v;
-    };
-    if (a === '-h' || a === '--help') args.help = true;
-    else if (a === '--fix') args.fix = true;
-    else if (a === '--format' || a.startsWith('--format=')) {
-      const f = value('--format');
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`Unknown format "${f}": use text, json or sarif.`);
-      args.format = f;
-    } else if (a === '--config' || a.startsWith('--config=')) args.config = value('--config');
-    else if (a === '--now' || a.startsWith('--now=')) {
-      const v = value('--now');
-      const t = parseTimestamp(v);
-      if (t === undefined) throw new UsageError(`--now "${v}" is not an ISO timestamp with date, time and zone (e.g. 2026-11-27T09:52:00Z).`);
-      args.now = t;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option "${a}". Run "sitrep lint --help" for the options.`);
-    else if (!args.command) args.command = a;
-    else args.paths.push(a);
-  }
-  return args;
-}
-
-export interface FileResult {
-  /** Path as shown: relative to the working folder, forward slashes. */
-  file: string;
-  findings: Finding[];
-}
-
-const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
-
-function walk(dir: string, out: string[]): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(path.join(dir, e.name), out);
-    } else if ((e.isFile() || e.isSymbolicLink()) && /\.(md|markdown)$/i.test(e.name)) out.push(path.join(dir, e.name));
-  }
-}
-
-function findConfig(start: string): string | undefined {
-  let dir = path.resolve(start);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const p = path.join(dir, name);
-      if (fs.existsSync(p)) return p;
-    }
-    if (fs.existsSync(path.join(dir, '.git'))) return undefined;
-    const up = path.dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
-}
-
-const toPosix = (p: string) => p.split(path.sep).join('/');
-
-const GLOB_CHARS = /[*?[{]/;
-
-// Splits a glob into the folder to search (its leading segments without glob characters,
-// resolved against `cwd`) and the pattern for paths relative to that folder:
-// `/abs/templates/*.md` → (`/abs/templates`, `*.md`); `../x/**/*.md` → (`<cwd>/../x`, `**/*.md`);
-// `*.md` → (`cwd`, `*.md`). So absolute and `../` globs match the way relative ones do.
-export function splitGlob(glob: string, cwd: string): { root: string; pattern: string } {
-  const segments = toPosix(glob).split('/');
-  const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
-  // A leading '/' gives an empty first segment; keep it so the root stays absolute.
-  const fixed = segments.slice(0, firstGlob);
-  const root = fixed.length === 0 ? cwd : path.resolve(cwd, fixed.join('/') || '/');
-  return { root, pattern: segments.slice(firstGlob).join('/') };
-}
+/** Findings that mean a file was not (fully) checked: they make the exit status 2. */
+export const STOPPING_RULES = new Set(['read-error', 'encoding', 'parse-error', 'write-error']);
 
 function guessKind(doc: ParsedDocument): DocumentKind {
   const keys = new Set(doc.sections.map((s) => s.key));
   return keys.has('status-updates') || keys.has('checkpoints') ? 'incident' : 'postmortem';
-}
-
-function formatText(results: FileResult[]): string {
-  let out = '';
-  for (const r of results) {
-    for (const f of r.findings) out += `${r.file}:${f.range.line + 1}:${f.range.column + 1}  ${f.severity}  ${f.rule}  ${f.message}\n`;
-  }
-  return out;
-}
-
-export interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: string;
-  message: string;
-}
-
-/** 1-based lines and columns; endColumn is exclusive (one past the last character), as in SARIF. */
-export function toJson(results: FileResult[]): JsonFinding[] {
-  return results.flatMap((r) =>
-    r.findings.map((f) => ({
-      file: r.file,
-      line: f.range.line + 1,
-      column: f.range.column + 1,
-      endLine: f.range.endLine + 1,
-      endColumn: f.range.endColumn + 1,
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-    })),
-  );
-}
-
-function docsUri(rule: string): string | undefined {
-  const p = path.resolve(__dirname, '..', 'docs', 'rules', `${rule}.md`);
-  return fs.existsSync(p) ? pathToFileURL(p).href : undefined;
-}
-
-export function toSarif(results: FileResult[], version: string): object {
-  const ruleIds = RULES.map((r) => r.name);
-  const extra = new Set<string>();
-  for (const r of results) for (const f of r.findings) if (!ruleIds.includes(f.rule)) extra.add(f.rule);
-  const all = [...ruleIds, ...extra];
-  const level = (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'sitrep',
-            version,
-            rules: all.map((id) => {
-              const rule = RULES.find((r) => r.name === id);
-              const help = rule ? docsUri(id) : undefined;
-              return {
-                id,
-                name: id,
-                shortDescription: { text: rule?.description ?? 'The file could not be read as a document.' },
-                ...(help ? { helpUri: help } : {}),
-                defaultConfiguration: { level: level(rule?.defaultSeverity ?? 'error') },
-                properties: { fixable: rule?.fixable ?? false },
-              };
-            }),
-          },
-        },
-        columnKind: 'utf16CodeUnits',
-        results: results.flatMap((r) =>
-          r.findings.map((f) => ({
-            ruleId: f.rule,
-            ruleIndex: all.indexOf(f.rule),
-            level: level(f.severity),
-            message: { text: f.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: encodeURI(r.file) },
-                  region: {
-                    startLine: f.range.line + 1,
-                    startColumn: f.range.column + 1,
-                    endLine: f.range.endLine + 1,
-                    endColumn: f.range.endColumn + 1,
-                  },
-                },
-              },
-            ],
-          })),
-        ),
-      },
-    ],
-  };
 }
 
 function packageVersion(): string {
@@ -252,13 +62,15 @@ function configProblemText(file: string, problems: Problem[]): string {
   return problems.map((p) => `${file}:${p.range.line + 1}:${p.range.column + 1}  ${p.severity}  config  ${p.message}`).join('\n') + '\n';
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /**
  * The hint for a folder named on the command line whose markdown files were all skipped because
  * none is recognised as a document: how many, and the ways to have them linted.
  */
 export function skippedFolderHint(folder: string, skipped: number, globs: readonly string[], configFile: string | undefined): string {
-  const dir = toPosix(folder).replace(/\/+$/, '') || '/';
-  const files = `${skipped} markdown file${skipped === 1 ? '' : 's'}`;
+  const dir = shownFolder(folder);
+  const files = plural(skipped, 'markdown file');
   const where = configFile ? `the "documents" globs in ${configFile}` : 'the default document globs';
   return (
     `sitrep: skipped ${files} in ${dir}: none is an incident or postmortem document (no "type:" front matter, ` +
@@ -268,47 +80,81 @@ export function skippedFolderHint(folder: string, skipped: number, globs: readon
   );
 }
 
+/** Why the run stops with status 2; each reason is one short clause for the closing line. */
+class Stops {
+  private readonly reasons = new Map<string, number>();
+  add(reason: string): void {
+    this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
+  }
+  get any(): boolean {
+    return this.reasons.size > 0;
+  }
+  line(): string {
+    const parts = [...this.reasons].map(([r, n]) => (n > 1 ? `${r} (${n})` : r));
+    return `sitrep: exit 2: ${parts.join('; ')}. Fix or exclude what is named above (the "ignore" globs in .sitrep.yaml), then run again.\n`;
+  }
+}
+
+const STOP_REASON: Record<string, string> = {
+  'read-error': 'files that could not be read',
+  encoding: 'files that are not UTF-8',
+  'parse-error': 'files over the size cap or not readable as documents',
+  'write-error': 'fixes that could not be written',
+};
+
 /** Runs the CLI; returns the exit status. */
 export function run(argv: readonly string[], io: CliIo): number {
   let args: Args;
   try {
     args = parseArgs(argv);
   } catch (e) {
-    io.stderr(`sitrep: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`sitrep: ${e.message}\n\n${USAGE}`);
+    return EXIT_STOPPED;
   }
   if (args.help || !args.command) {
     (args.help ? io.stdout : io.stderr)(USAGE);
-    return args.help ? 0 : 2;
+    return args.help ? EXIT_OK : EXIT_STOPPED;
   }
   if (args.command !== 'lint') {
     io.stderr(`sitrep: unknown command "${args.command}". The command is "sitrep lint [paths or globs…]".\n\n${USAGE}`);
-    return 2;
+    return EXIT_STOPPED;
   }
+  try {
+    return lintCommand(args, io);
+  } catch (e) {
+    // Anything unforeseen still ends with a message and status 2, not a stack trace.
+    io.stderr(`sitrep: ${e instanceof Error ? e.message : String(e)}. Please report this with the command you ran.\n`);
+    return EXIT_STOPPED;
+  }
+}
+
+function lintCommand(args: Args, io: CliIo): number {
+  const stops = new Stops();
 
   // Configuration.
-  let status = 0;
   let config: Config = {};
   let base = io.cwd;
   const configPath = args.config ? path.resolve(io.cwd, args.config) : findConfig(io.cwd);
+  const shownConfig = configPath ? toPosix(path.relative(io.cwd, configPath)) || configPath : undefined;
   if (configPath) {
-    const shown = toPosix(path.relative(io.cwd, configPath)) || configPath;
-    let text: string | undefined;
+    let text: string;
     try {
-      text = fs.readFileSync(configPath, 'utf8');
+      text = readSmallText(configPath, MAX_CONFIG_LENGTH + 1);
     } catch (e) {
-      io.stderr(`sitrep: cannot read the configuration ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check the --config path.\n`);
-      return 2;
+      io.stderr(`sitrep: cannot read the configuration ${shownConfig}: ${(e as Error).message}. Check the --config path.\n`);
+      return EXIT_STOPPED;
     }
     const loaded = loadConfig(text);
     config = loaded.config;
     base = path.dirname(configPath);
     const errors = loaded.problems.filter((p) => p.severity === 'error');
     if (loaded.problems.length) {
-      io.stderr(configProblemText(shown, loaded.problems));
+      io.stderr(configProblemText(shownConfig!, loaded.problems));
       if (errors.length) {
-        io.stderr(`sitrep: ${shown} has ${errors.length} error${errors.length === 1 ? '' : 's'}; linting with the default settings. Fix the file (it is checked against schemas/config.schema.json).\n`);
-        status = 2;
+        const fellBack = Object.keys(config).length === 0;
+        io.stderr(`sitrep: ${shownConfig} has ${plural(errors.length, 'error')}; ${fellBack ? 'linting with the default settings' : 'the settings in error are left out'}. Fix the file (it is checked against schemas/config.schema.json).\n`);
+        stops.add(`the configuration ${shownConfig} has errors`);
       }
     }
   }
@@ -322,102 +168,133 @@ export function run(argv: readonly string[], io: CliIo): number {
     if (!prev || (explicit && !prev.explicit)) targets.set(abs, { explicit });
   };
   const relToBase = (abs: string) => toPosix(path.relative(base, abs));
+  const walkReporting = (dir: string) => {
+    const w = walk(dir);
+    for (const u of w.unreadable) {
+      io.stderr(`sitrep: cannot read the folder ${toPosix(path.relative(io.cwd, u.dir)) || u.dir}: ${u.reason}.\n`);
+      stops.add('folders that could not be read');
+    }
+    if (w.truncated) {
+      io.stderr(`sitrep: more than ${w.files.length} markdown files under ${toPosix(path.relative(io.cwd, dir)) || dir}; only the first ${w.files.length} were checked. Name narrower paths.\n`);
+      stops.add('too many files');
+    }
+    return w.files;
+  };
   /** Folders named on the command line and the markdown files found in them. */
   const folders: Array<{ arg: string; files: string[] }> = [];
   if (args.paths.length === 0) {
-    const all: string[] = [];
-    walk(base, all);
-    for (const f of all) if (!matchesAny(relToBase(f), ignore)) add(f, false);
+    for (const f of walkReporting(base)) if (!matchesAny(relToBase(f), ignore)) add(f, false);
   }
   for (const p of args.paths) {
     const abs = path.resolve(io.cwd, p);
     let st: fs.Stats | undefined;
+    let statError: unknown;
     try {
       st = fs.statSync(abs);
-    } catch {
-      st = undefined;
+    } catch (e) {
+      statError = e;
     }
     if (st?.isDirectory()) {
-      const all: string[] = [];
-      walk(abs, all);
-      const files = all.filter((f) => !matchesAny(relToBase(f), ignore));
+      const files = walkReporting(abs).filter((f) => !matchesAny(relToBase(f), ignore));
       files.forEach((f) => add(f, false));
       folders.push({ arg: p, files });
     } else if (st) {
       add(abs, true);
-    } else if (GLOB_CHARS.test(p)) {
+    } else if ((statError as NodeJS.ErrnoException)?.code === 'ENOENT' && GLOB_CHARS.test(p)) {
       // The glob's leading plain folders (absolute, `../…` or relative) say where to search; the
       // rest is matched against paths relative to that folder.
       const { root, pattern } = splitGlob(p, io.cwd);
-      const re = globToRegExp(pattern);
-      const all: string[] = [];
-      walk(root, all);
-      const hits = all.filter((f) => re.test(toPosix(path.relative(root, f))));
+      let match: (p: string) => boolean;
+      try {
+        match = compileGlob(pattern);
+      } catch (e) {
+        if (!(e instanceof GlobError)) throw e;
+        io.stderr(`sitrep: ${e.message} Quote the glob, or name the files.\n`);
+        return EXIT_STOPPED;
+      }
+      const hits = walkReporting(root).filter((f) => match(toPosix(path.relative(root, f))));
       if (hits.length === 0) {
         io.stderr(`sitrep: no markdown files match "${p}".\n`);
-        return 2;
+        return EXIT_STOPPED;
       }
       hits.forEach((f) => add(f, true));
-    } else {
+    } else if ((statError as NodeJS.ErrnoException)?.code === 'ENOENT') {
       io.stderr(`sitrep: "${p}" does not exist. Give files, folders or quoted globs.\n`);
-      return 2;
+      return EXIT_STOPPED;
+    } else {
+      io.stderr(`sitrep: cannot read "${p}": ${describeError(statError)}.\n`);
+      return EXIT_STOPPED;
     }
   }
 
   const now = args.now ?? io.now ?? Date.now();
   const results: FileResult[] = [];
   const linted = new Set<string>();
+  const problem = (rule: string, message: string): Finding => ({ rule, severity: 'error', message, range: { line: 0, column: 0, endLine: 0, endColumn: 0 } });
   for (const [abs, { explicit }] of [...targets].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const shown = toPosix(path.relative(io.cwd, abs)) || path.basename(abs);
-    let buf: Buffer;
-    try {
-      buf = fs.readFileSync(abs);
-    } catch (e) {
-      results.push({
-        file: shown,
-        findings: [{ rule: 'read-error', severity: 'error', message: `Cannot read this file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`, range: { line: 0, column: 0, endLine: 0, endColumn: 0 } }],
-      });
+    const read = readDocument(abs);
+    if (read.kind === 'problem') {
+      // In a folder, only files on a document path are reported: one that cannot be read cannot
+      // say by its front matter that it is a document.
+      if (!explicit && !matchesAny(relToBase(abs), globs)) continue;
+      results.push({ file: shown, findings: [problem(read.rule, read.message)] });
+      linted.add(abs);
       continue;
     }
-    const text = buf.toString('utf8');
     const options: LintOptions = { relativePath: relToBase(abs), globs, config, now };
-    let probe = parseDocument(text, options);
-    if (probe.kind === 'unknown') {
+    // One parse decides the kind and is linted; a second only for a named file of unknown kind.
+    let doc = parseDocument(read.text, options);
+    if (doc.kind === 'unknown') {
       // In a folder, a binary or huge file on a document path is still reported.
-      if (!explicit && !(probe.truncated && matchesAny(relToBase(abs), globs))) continue;
-      options.assumeKind = guessKind(probe);
-      probe = parseDocument(text, options);
+      if (!explicit && !(doc.truncated && matchesAny(relToBase(abs), globs))) continue;
+      options.assumeKind = guessKind(doc);
+      doc = parseDocument(read.text, options);
     }
     linted.add(abs);
-    if (args.fix && !probe.truncated) {
-      const fixed = fix(text, options);
-      if (fixed.applied > 0 && fixed.text !== text) {
-        try {
-          fs.writeFileSync(abs, fixed.text);
-        } catch (e) {
-          io.stderr(`sitrep: cannot write fixes to ${shown}: ${(e as Error).message}\n`);
-        }
+    let findings = lintParsed(doc, options);
+    if (args.fix && !doc.truncated && findings.some((f) => f.fix)) {
+      let fixedFindings: Finding[] | undefined;
+      const outcome = writeFixed(abs, read, (text) => {
+        const fixed = fix(text, options);
+        fixedFindings = fixed.result.findings;
+        return fixed.applied > 0 ? fixed.text : undefined;
+      });
+      if (outcome.kind === 'written') findings = fixedFindings ?? findings;
+      else if (outcome.kind === 'unchanged') findings = fixedFindings ?? findings;
+      else {
+        // Not written: the file still holds every finding, and the run says so.
+        findings = lintParsed(parseDocument(outcome.file.text, options), options);
+        findings.unshift(problem('write-error', `Cannot write fixes to this file: ${outcome.message}. Nothing was changed.`));
+        io.stderr(`sitrep: cannot write fixes to ${shown}: ${outcome.message}.\n`);
       }
-      results.push({ file: shown, findings: fixed.result.findings });
-    } else {
-      results.push({ file: shown, findings: lint(text, options).findings });
     }
+    results.push({ file: shown, findings });
   }
 
   for (const { arg, files } of folders) {
     if (files.length === 0 || files.some((f) => linted.has(f))) continue;
-    io.stderr(skippedFolderHint(arg, files.length, globs, configPath ? toPosix(path.relative(io.cwd, configPath)) || configPath : undefined));
+    io.stderr(skippedFolderHint(arg, files.length, globs, shownConfig));
   }
 
-  if (args.format === 'json') io.stdout(JSON.stringify(toJson(results), null, 2) + '\n');
-  else if (args.format === 'sarif') io.stdout(JSON.stringify(toSarif(results, packageVersion()), null, 2) + '\n');
+  if (args.format === 'json') writeJson(results, io.stdout);
+  else if (args.format === 'sarif') writeSarif(results, packageVersion(), io.stdout);
   else {
-    io.stdout(formatText(results));
-    const all = results.flatMap((r) => r.findings);
-    const e = all.filter((f) => f.severity === 'error').length;
-    const w = all.filter((f) => f.severity === 'warning').length;
-    io.stderr(`${results.length} document${results.length === 1 ? '' : 's'} checked: ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}.\n`);
+    writeText(results, io.stdout);
+    let e = 0;
+    let w = 0;
+    for (const r of results) {
+      for (const f of r.findings) {
+        if (f.severity === 'error') e++;
+        else if (f.severity === 'warning') w++;
+      }
+    }
+    io.stderr(`${plural(results.length, 'document')} checked: ${plural(e, 'error')}, ${plural(w, 'warning')}.\n`);
   }
-  if (status === 2) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  for (const r of results) for (const f of r.findings) if (STOPPING_RULES.has(f.rule)) stops.add(STOP_REASON[f.rule]);
+  if (stops.any) {
+    io.stderr(stops.line());
+    return EXIT_STOPPED;
+  }
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
 }

@@ -4,8 +4,11 @@ import { Config, SEVERITIES, type Severity } from './model/schemas';
 import { LineIndex, splitLines } from './text';
 import type { Problem } from './parser/types';
 import type { FrontMatter } from './parser/frontmatter';
-import { schemaProblems, yamlEntries } from './parser/frontmatter';
-import { DEFAULT_DOCUMENT_GLOBS } from './glob';
+import { duplicateKeys, schemaProblems, yamlEntries } from './parser/frontmatter';
+import { DEFAULT_DOCUMENT_GLOBS, globProblem } from './glob';
+
+/** A configuration file longer than this (characters) is not read. */
+export const MAX_CONFIG_LENGTH = 256 * 1024;
 
 export const CONFIG_FILE_NAMES = ['.sitrep.yaml', '.sitrep.yml'];
 
@@ -33,15 +36,24 @@ export function parseConfig(text: string): LoadedConfig {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const problems: Problem[] = [];
   if (src.trim() === '') return { config: {}, problems };
+  if (src.length > MAX_CONFIG_LENGTH) {
+    problems.push({ code: 'config', severity: 'error', message: `The configuration is ${Math.ceil(src.length / 1024)} KB; Sitrep reads configuration files up to ${MAX_CONFIG_LENGTH / 1024} KB.`, range: { line: 0, column: 0, endLine: 0, endColumn: 0 } });
+    return { config: {}, problems };
+  }
   const index = new LineIndex(src);
   const lines = splitLines(src);
   const lineCounter = new LineCounter();
-  const doc = parseYaml(src, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  // uniqueKeys off: the parser's own check is quadratic; duplicateKeys() is linear. CR-only line
+  // breaks become \n (same length) so the parser sees lines.
+  const doc = parseYaml(src.replace(/\r(?!\n)/g, '\n'), { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   for (const err of doc.errors) {
     const [s, e] = err.pos;
     problems.push({ code: 'config', severity: 'error', message: `YAML: ${err.message.split('\n')[0]}`, range: index.range(s, Math.max(e, s + 1)) });
   }
-  if (doc.errors.length) return { config: {}, problems };
+  for (const d of duplicateKeys(doc.contents)) {
+    problems.push({ code: 'config', severity: 'error', message: `YAML: Map keys must be unique ("${d.key}" appears twice)`, range: index.range(d.range[0], Math.max(d.range[1], d.range[0] + 1)) });
+  }
+  if (problems.length) return { config: {}, problems };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -63,6 +75,20 @@ export function parseConfig(text: string): LoadedConfig {
     return { config: {}, problems };
   }
   const config = parsed.data;
+  // Globs: one that cannot be used (a backwards range, too many wildcards) is reported and dropped.
+  for (const key of ['documents', 'ignore'] as const) {
+    const list = config[key];
+    if (!list) continue;
+    const kept = list.filter((g, i) => {
+      const why = globProblem(g);
+      if (why) {
+        const e = fm.entries.get(`${key}.${i}`);
+        problems.push({ code: 'config', severity: 'error', message: `${key}: the glob "${g}" ${why}`, range: e?.valueRange ?? { line: 0, column: 0, endLine: 0, endColumn: 0 } });
+      }
+      return !why;
+    });
+    config[key] = kept;
+  }
   for (const sev of ['SEV1', 'SEV2'] as const) {
     const c = config.severities?.[sev]?.cadence_minutes;
     const max = MAX_CADENCE[sev]!;

@@ -1,71 +1,124 @@
 /**
- * Minimal glob matching for document patterns: `**` (any folders), `*` (within a segment), `?`,
- * `{a,b}` alternatives and `[abc]` classes. Paths use forward slashes, relative to a folder.
- * A pattern ending in `/**` (or a bare folder name with `/**`) matches everything beneath.
+ * Glob matching for document patterns, through picomatch (its POSIX build: no Node built-ins, so
+ * the same code runs in the CLI, the extension host and VS Code for the Web). Paths use forward
+ * slashes, relative to a folder; dot files match.
+ *
+ * Globs come from `.sitrep.yaml` and the command line, that is from whoever wrote the repository,
+ * and picomatch compiles each `*` to a lazy quantifier: a glob with many of them backtracks
+ * polynomially (`*a*a*a*a*b` against 255 characters takes seconds). So a glob is checked before it
+ * is compiled (`globProblem`: length, wildcards per segment, globstars, no extglobs, valid
+ * classes), and a path longer than MAX_MATCH_PATH never matches. Within these bounds the worst
+ * case is a few milliseconds per path.
  */
-const cache = new Map<string, RegExp>();
-
-export function globToRegExp(glob: string): RegExp {
-  const hit = cache.get(glob);
-  if (hit) return hit;
-  let re = '';
-  let i = 0;
-  let inGroup = 0;
-  const g = glob.replace(/^\.\//, '');
-  while (i < g.length) {
-    const c = g[i];
-    if (c === '*') {
-      if (g[i + 1] === '*') {
-        // `**/` matches zero or more folders; a trailing `**` matches anything.
-        if (g[i + 2] === '/') {
-          re += '(?:[^/]*/)*';
-          i += 3;
-        } else {
-          re += '.*';
-          i += 2;
-        }
-      } else {
-        re += '[^/]*';
-        i++;
-      }
-    } else if (c === '?') {
-      re += '[^/]';
-      i++;
-    } else if (c === '{') {
-      inGroup++;
-      re += '(?:';
-      i++;
-    } else if (c === '}' && inGroup > 0) {
-      inGroup--;
-      re += ')';
-      i++;
-    } else if (c === ',' && inGroup > 0) {
-      re += '|';
-      i++;
-    } else if (c === '[') {
-      const end = g.indexOf(']', i + 1);
-      if (end < 0) {
-        re += '\\[';
-        i++;
-      } else {
-        re += '[' + g.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
-        i = end + 1;
-      }
-    } else {
-      re += c.replace(/[.+^$()|\\\]]/g, '\\$&');
-      i++;
-    }
-  }
-  while (inGroup-- > 0) re += ')';
-  const out = new RegExp(`^${re}$`);
-  cache.set(glob, out);
-  return out;
-}
-
-/** True when the relative path matches any of the globs. */
-export function matchesAny(relPath: string, globs: readonly string[]): boolean {
-  const p = relPath.replace(/\\/g, '/').replace(/^\.\//, '');
-  return globs.some((g) => globToRegExp(g).test(p));
-}
+import picomatch from 'picomatch/posix';
 
 export const DEFAULT_DOCUMENT_GLOBS = ['incidents/**', 'postmortems/**', '**/postmortem*.md'];
+
+/** Longest glob accepted. */
+export const MAX_GLOB_LENGTH = 256;
+/** Most `*` wildcards in one path segment (`**` not counted). */
+export const MAX_STARS_PER_SEGMENT = 2;
+/** Most `**` segments in one glob. */
+export const MAX_GLOBSTARS = 2;
+/** Paths longer than this (characters) match no glob. */
+export const MAX_MATCH_PATH = 1024;
+
+export class GlobError extends Error {
+  constructor(
+    readonly glob: string,
+    reason: string,
+  ) {
+    super(`The glob "${glob.length > 80 ? `${glob.slice(0, 80)}…` : glob}" ${reason}`);
+  }
+}
+
+/** Why a glob cannot be used (one sentence), or undefined when it can. */
+export function globProblem(glob: string): string | undefined {
+  if (glob.length === 0) return 'is empty.';
+  if (glob.length > MAX_GLOB_LENGTH) return `is longer than ${MAX_GLOB_LENGTH} characters.`;
+  let globstars = 0;
+  for (const segment of glob.split('/')) {
+    if (segment === '**') {
+      globstars++;
+      continue;
+    }
+    let stars = 0;
+    for (let i = 0; i < segment.length; i++) {
+      const c = segment[i];
+      if (c === '\\') i++;
+      else if (c === '*') {
+        stars++;
+        while (segment[i + 1] === '*') i++;
+      } else if ((c === '+' || c === '@' || c === '!' || c === '?' || c === '*') && segment[i + 1] === '(') {
+        return 'uses an extended pattern like +(…); use * ? [..] and {a,b} only.';
+      }
+    }
+    if (stars > MAX_STARS_PER_SEGMENT) return `has ${stars} * wildcards in one path segment; at most ${MAX_STARS_PER_SEGMENT} are allowed (split it into several globs).`;
+  }
+  if (globstars > MAX_GLOBSTARS) return `has ${globstars} ** segments; at most ${MAX_GLOBSTARS} are allowed.`;
+  // Character classes: a range must go upwards ([a-z], not [z-a]).
+  for (let i = 0; i < glob.length; i++) {
+    if (glob[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (glob[i] !== '[') continue;
+    const end = glob.indexOf(']', i + 2);
+    if (end < 0) break;
+    const body = glob.slice(i + 1, end).replace(/^[!^]/, '');
+    for (let k = 0; k + 2 < body.length; k++) {
+      if (body[k + 1] === '-' && body.charCodeAt(k) > body.charCodeAt(k + 2)) return `has the character range [${body.slice(k, k + 3)}], which runs backwards.`;
+    }
+    i = end;
+  }
+  return undefined;
+}
+
+type Matcher = (path: string) => boolean;
+const cache = new Map<string, Matcher>();
+const CACHE_SIZE = 256;
+
+/** A matcher for one glob. Throws GlobError for a glob `globProblem` rejects. */
+export function compileGlob(glob: string): Matcher {
+  const hit = cache.get(glob);
+  if (hit) return hit;
+  const problem = globProblem(glob);
+  if (problem) throw new GlobError(glob, problem);
+  const g = glob.startsWith('./') ? glob.slice(2) : glob;
+  let re: RegExp;
+  try {
+    re = picomatch.makeRe(g, { dot: true, noextglob: true });
+  } catch (e) {
+    throw new GlobError(glob, `cannot be read (${e instanceof Error ? e.message : String(e)}).`);
+  }
+  const m: Matcher = (p) => p.length <= MAX_MATCH_PATH && re.test(p);
+  cache.set(glob, m);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return m;
+}
+
+/** Kept for callers that want a RegExp-like test object. */
+export function globToRegExp(glob: string): { test(path: string): boolean } {
+  const m = compileGlob(glob);
+  return { test: m };
+}
+
+function normalise(relPath: string): string {
+  const p = relPath.replace(/\\/g, '/');
+  return p.startsWith('./') ? p.slice(2) : p;
+}
+
+/** True when the relative path matches any of the globs. Globs that cannot be used match nothing. */
+export function matchesAny(relPath: string, globs: readonly string[]): boolean {
+  const p = normalise(relPath);
+  for (const g of globs) {
+    let m: Matcher;
+    try {
+      m = compileGlob(g);
+    } catch {
+      continue;
+    }
+    if (m(p)) return true;
+  }
+  return false;
+}

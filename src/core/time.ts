@@ -98,8 +98,8 @@ export function formatDuration(ms: number): string {
 export function describeIncompleteTime(text: string): string | undefined {
   const t = text.trim();
   if (ISO_RE.test(t)) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?$/.test(t)) return 'has no time zone';
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?$/.test(t)) return 'has no time zone';
   if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return 'has a date but no time';
-  if (/^\d{1,2}:\d{2}(:\d{2})?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.test(t)) return 'has no date';
+  if (/^\d{1,2}:\d{2}(?::\d{2})?\s*(?:Z|UTC|[+-]\d{2}:?\d{2})?$/i.test(t)) return 'has no date';
   return 'is not an ISO 8601 timestamp';
 }

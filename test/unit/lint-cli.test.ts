@@ -85,14 +85,15 @@ test('--config levels and document globs apply', () => {
   assert.ok((JSON.parse(r2.stdout) as Array<{ severity: string; rule: string }>).every((x) => x.rule !== 'no-blame' || x.severity === 'error'));
 });
 
-test('unreadable and binary files are reported, not fatal', () => {
+test('unreadable and binary files are reported and make the exit status 2 (the check stopped)', () => {
   const dir = workspace({ 'postmortems/bin.md': Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]), 'postmortems/a.md': clean });
   fs.symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'postmortems', 'gone.md'));
   const r = cli(['lint', '--format', 'json', 'postmortems'], dir);
   const out = JSON.parse(r.stdout) as Array<{ file: string; rule: string; severity: string }>;
   assert.ok(out.some((x) => x.file === 'postmortems/bin.md' && x.rule === 'parse-error'), r.stdout);
   assert.ok(out.some((x) => x.file === 'postmortems/gone.md' && x.rule === 'read-error'), r.stdout);
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /^sitrep: exit 2: .*Fix or exclude/m);
 });
 
 test('--fix writes the fixes and reports what is left', () => {

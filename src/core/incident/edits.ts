@@ -58,7 +58,12 @@ export function mergeEdits(edits: readonly TextEdit[]): TextEdit[] {
 
 /** Collapses line breaks and runs of white space so a value stays on its line. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[ \t]+/g, ' ').trim();
+  return text
+    .split(/[\r\n]/)
+    .map((l) => l.trim())
+    .join(' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 export interface TimelineLineInput {
@@ -166,7 +171,7 @@ export function formatActionRow(a: ActionRowInput, columns: ReadonlyArray<Action
 export function nextActionId(existing: ReadonlyArray<string | undefined>): string {
   let max = 0;
   for (const id of existing) {
-    const m = /^[A-Za-z]*-?(\d+)$/.exec((id ?? '').trim());
+    const m = /^[A-Z]*-?(\d+)$/i.exec((id ?? '').trim());
     if (m) max = Math.max(max, Number(m[1]));
   }
   return `A${max + 1}`;
@@ -224,7 +229,7 @@ function listItemEnd(lines: readonly string[], line: number, limit: number): num
   for (let l = line + 1; l < limit; l++) {
     const s = lines[l];
     if (isBlank(s) || !/^\s/.test(s)) break;
-    if (/^\s{0,3}([-*+]|\d+[.)])\s/.test(s)) break;
+    if (/^\s{0,3}(?:[-*+]|\d+[.)])\s/.test(s)) break;
     end = l;
   }
   return end;
@@ -282,7 +287,7 @@ export function appendActionRow(text: string | ParsedDocument, action: ActionRow
   // The first table in the section: header, delimiter, rows.
   let header = -1;
   for (let l = section.line + 1; l < section.endLine; l++) {
-    if (/^\s*\|/.test(doc.lines[l]) && /^\s*\|?\s*:?-{3,}/.test(doc.lines[l + 1] ?? '')) {
+    if (/^\s*\|/.test(doc.lines[l]) && /^\s*(?:\|\s*)?:?-{3,}/.test(doc.lines[l + 1] ?? '')) {
       header = l;
       break;
     }
@@ -309,10 +314,10 @@ export function yamlScalar(value: string | number | boolean | null): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const v = value;
   const plain =
-    /^[A-Za-z0-9/_.][A-Za-z0-9@/_.:+ -]*$/.test(v) &&
+    /^[\w/.][\w@/.:+ -]*$/.test(v) &&
     !/:\s|\s#|\s$|:$/.test(v) &&
-    !/^(true|false|yes|no|on|off|null|~|y|n)$/i.test(v) &&
-    !/^[-+]?(\d[\d_]*\.?\d*([eE][-+]?\d+)?|\.\d+|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)$/i.test(v);
+    !/^(?:true|false|yes|no|on|off|null|[~yn])$/i.test(v) &&
+    !/^[-+]?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|\.\d+|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(v);
   return plain ? v : JSON.stringify(v);
 }
 
@@ -357,7 +362,7 @@ export function setFrontMatter(text: string | ParsedDocument, changes: readonly 
         const lineText = lines[k.line];
         const colon = lineText.indexOf(':', k.endColumn);
         const at = colon >= 0 ? colon + 1 : k.endColumn;
-        const end = lineText.replace(/\s+#.*$/, '').length;
+        const end = lineText.replace(/(?<!\s)\s+#[\s\S]*$/, '').length;
         edits.push({ range: { line: k.line, column: at, endLine: k.line, endColumn: Math.max(at, end) }, newText: ` ${rendered}` });
       } else {
         // A block value (several lines): replace it from after the colon to its end.

@@ -15,7 +15,21 @@ import { actionFromRow, isActionTable, labelledBlocks } from '../parser';
 const BAIL = Symbol('bail');
 type Bail = typeof BAIL;
 
-const KEY = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*?))?[ \t]*$/;
+// `[^]*` rather than `.*`: it cannot fail on a line separator, so nothing backtracks.
+const KEY = /^([A-Z_][\w-]*):(?:[ \t]([\s\S]*))?$/i;
+
+/** A key line's value without the spaces and tabs around it. */
+function keyValue(m: RegExpExecArray): string | undefined {
+  return m[2] === undefined ? undefined : trimSpaceTab(m[2]);
+}
+
+function trimSpaceTab(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (s[a] === ' ' || s[a] === '\t')) a++;
+  while (b > a && (s[b - 1] === ' ' || s[b - 1] === '\t')) b--;
+  return s.slice(a, b);
+}
 
 function scalar(s: string): unknown | Bail {
   const c = s[0];
@@ -45,17 +59,17 @@ function scalar(s: string): unknown | Bail {
     const inner = s.slice(1, -1).trim();
     if (inner === '') return [];
     const items = inner.split(',').map((x) => x.trim());
-    if (items.every((x) => /^[A-Za-z0-9_./][\w@./+ -]*$/.test(x) && !/^(true|false|null|~|[-+]?\d)/i.test(x))) return items;
+    if (items.every((x) => /^[\w./][\w@./+ -]*$/.test(x) && !/^(?:true|false|null|~|[-+]?\d)/i.test(x))) return items;
     return BAIL;
   }
   if (/^[{&*!|>%@`?#,\]}-]/.test(s) && !/^-\d/.test(s)) return BAIL;
   if (/\s#|:\s|:$|\t/.test(s)) return BAIL;
-  if (/^(true|True|TRUE)$/.test(s)) return true;
-  if (/^(false|False|FALSE)$/.test(s)) return false;
-  if (/^(null|Null|NULL|~)$/.test(s)) return null;
+  if (/^(?:true|True|TRUE)$/.test(s)) return true;
+  if (/^(?:false|False|FALSE)$/.test(s)) return false;
+  if (/^(?:null|Null|NULL|~)$/.test(s)) return null;
   if (/^[-+]?\d+$/.test(s)) return Number(s);
-  if (/^[-+]?(\.\d+|\d+\.\d*)([eE][-+]?\d+)?$/.test(s) || /^[-+]?\d+[eE][-+]?\d+$/.test(s)) return Number(s);
-  if (/^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(s) || /^0[ox]/.test(s)) return BAIL;
+  if (/^[-+]?(?:\.\d+|\d+\.\d*)(?:e[-+]?\d+)?$/i.test(s) || /^[-+]?\d+e[-+]?\d+$/i.test(s)) return Number(s);
+  if (/^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/.test(s) || /^0[ox]/.test(s)) return BAIL;
   return s;
 }
 
@@ -74,13 +88,14 @@ export function readSimpleYaml(lines: readonly string[], from: number, to: numbe
     if (indent === 0) {
       const m = KEY.exec(line);
       if (!m || Object.prototype.hasOwnProperty.call(out, m[1])) return undefined;
-      if (m[2] === undefined || m[2] === '') {
+      const value = keyValue(m);
+      if (value === undefined || value === '') {
         out[m[1]] = null;
         parent = m[1];
         container = undefined;
         childIndent = -1;
       } else {
-        const v = scalar(m[2]);
+        const v = scalar(value);
         if (v === BAIL) return undefined;
         out[m[1]] = v;
         parent = undefined;
@@ -103,21 +118,40 @@ export function readSimpleYaml(lines: readonly string[], from: number, to: numbe
       continue;
     }
     const m = KEY.exec(t);
-    if (!m || m[2] === undefined || m[2] === '') return undefined;
+    const value = m ? keyValue(m) : undefined;
+    if (!m || value === undefined || value === '') return undefined;
     if (container && Array.isArray(container)) return undefined;
     if (!container) out[parent] = container = {};
     const map = container as Record<string, unknown>;
     if (Object.prototype.hasOwnProperty.call(map, m[1])) return undefined;
-    const v = scalar(m[2]);
+    const v = scalar(value);
     if (v === BAIL) return undefined;
     map[m[1]] = v;
   }
   return out;
 }
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const MARKER = /^([-*+]|\d{1,9}[.)])[ \t]+/;
-const INDENTED_MARKER = /^[ \t]+([-*+]|\d{1,9}[.)])[ \t]/;
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]([\s\S]*))?$/;
+
+/** An ATX heading's text: without the spaces around it and a closing run of #. */
+function headingTitle(rest: string | undefined): string {
+  let t = trimSpaceTab(rest ?? '');
+  let k = t.length;
+  while (k > 0 && t[k - 1] === '#') k--;
+  if (k > 0 && k < t.length && (t[k - 1] === ' ' || t[k - 1] === '\t')) t = trimSpaceTab(t.slice(0, k));
+  return t.trim();
+}
+
+/** A table's delimiter row: cells of dashes with optional colons, separated by pipes. */
+function isDelimiterRow(s: string): boolean {
+  if (!s.includes('-') || !/^[\s|:-]*$/.test(s)) return false;
+  let t = s.trim();
+  if (t.startsWith('|')) t = t.slice(1);
+  if (t.endsWith('|')) t = t.slice(0, -1);
+  return t.split('|').every((c) => /^\s*:?-+:?\s*$/.test(c));
+}
+const MARKER = /^(?:[-*+]|\d{1,9}[.)])[ \t]+/;
+const INDENTED_MARKER = /^[ \t]+(?:[-*+]|\d{1,9}[.)])[ \t]/;
 
 const keyCache = new Map<string, ReturnType<typeof sectionKey>>();
 function cachedSectionKey(title: string): ReturnType<typeof sectionKey> {
@@ -144,7 +178,7 @@ export function fastParse(input: string): ParsedDocument | undefined {
   if (!/^---[ \t]*$/.test(lines[0] ?? '')) return undefined;
   let close = -1;
   for (let i = 1; i < lines.length; i++) {
-    if (/^(---|\.\.\.)[ \t]*$/.test(lines[i])) {
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i])) {
       close = i;
       break;
     }
@@ -173,12 +207,12 @@ export function fastParse(input: string): ParsedDocument | undefined {
       if (c === '`' || c === '~' || c === '<' || c === '>') {
         if (indent <= 3 && (c === '<' || c === '>' || t.startsWith('```') || t.startsWith('~~~'))) return undefined;
       } else if (c === '=' || c === '-' || c === '*' || c === '_') {
-        if (!prevBlank && /^ {0,3}(=+|-+)[ \t]*$/.test(s)) return undefined;
-        if (/^ {0,3}([-*_])[ \t]*(\1[ \t]*){2,}$/.test(s)) return undefined;
+        if (!prevBlank && /^ {0,3}(?:=+|-+)[ \t]*$/.test(s)) return undefined;
+        if (/^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/.test(s)) return undefined;
       } else if (c === '#') {
         const h = HEADING.exec(s);
         if (h) {
-          const title = (h[2] ?? '').trim();
+          const title = headingTitle(h[2]);
           const col = s.indexOf(title, h[1].length + indent);
           heads.push({ level: h[1].length, line: l, title, column: title ? col : s.length, endColumn: title ? col + title.length : s.length });
         }
@@ -219,7 +253,7 @@ export function fastParse(input: string): ParsedDocument | undefined {
     if (s.startsWith('|')) {
       // A table: header, delimiter, rows.
       const delim = lines[l + 1] ?? '';
-      if (!/^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(delim) || !delim.includes('-')) {
+      if (!isDelimiterRow(delim)) {
         if (key === 'timeline' || key === 'action-items') return undefined;
         continue;
       }
@@ -248,7 +282,7 @@ export function fastParse(input: string): ParsedDocument | undefined {
     if (key === 'timeline') {
       if (isItem && /^\d/.test(s)) return undefined;
       if (isItem) timeline.push({ line: l, range: rowRange(lines, l), format: 'sitrep', text: '' });
-      else if (/^\s*(\*\*|__|`|\*|_)?\d/.test(s) || /^\s*(~|around|about|approx|circa|noon|midnight|morning|afternoon|evening|night|later|earlier|that day)/i.test(s)) return undefined;
+      else if (/^\s*(?:\*\*|__|[`*_])?\d/.test(s) || /^\s*(?:~|around|about|approx|circa|noon|midnight|morning|afternoon|evening|night|later|earlier|that day)/i.test(s)) return undefined;
     } else if (key === 'action-items' && isItem) return undefined;
   }
 

@@ -14,13 +14,13 @@ export function slugify(title: string, maxLength = MAX_SLUG): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|(?<!-)-+$/g, '');
   if (!s) return 'incident';
   if (s.length <= maxLength) return s;
   // Cut at a word boundary when one is reasonably close.
   const cut = s.slice(0, maxLength + 1);
   const at = cut.lastIndexOf('-');
-  return (at >= maxLength / 2 ? cut.slice(0, at) : s.slice(0, maxLength)).replace(/-+$/, '');
+  return (at >= maxLength / 2 ? cut.slice(0, at) : s.slice(0, maxLength)).replace(/(?<!-)-+$/, '');
 }
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -62,10 +62,10 @@ function setOf(taken: Iterable<string> | undefined): (id: string) => boolean {
   return (id) => s.has(id.toLowerCase());
 }
 
-const ID_SHAPE = /^(\d{4}-\d{2}-\d{2})-(.+)-([0-9a-z]{4,6})$/;
+const ID_SHAPE = /^\d{4}-\d{2}-\d{2}-(.+)-[0-9a-z]{4,6}$/;
 
 /** The slug part of an id for compact display: "2026-11-27-checkout-5xx-k3f9" → "checkout-5xx". */
 export function shortName(id: string): string {
   const m = ID_SHAPE.exec(id);
-  return m ? m[2] : id;
+  return m ? m[1] : id;
 }

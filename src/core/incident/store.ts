@@ -102,7 +102,7 @@ function fileName(path: string): string {
   const parts = path.split('/');
   const base = parts[parts.length - 1] ?? path;
   // incidents/<id>/incident.md → <id>
-  if (/^(incident|postmortem|index|readme)\.md$/i.test(base) && parts.length > 1) return parts[parts.length - 2];
+  if (/^(?:incident|postmortem|index|readme)\.md$/i.test(base) && parts.length > 1) return parts[parts.length - 2];
   return base.replace(/\.(md|markdown)$/i, '');
 }
 
@@ -111,7 +111,7 @@ function firstHeading(doc: ParsedDocument): string | undefined {
   return h?.title.trim() || undefined;
 }
 
-const CLOSED = /^(done|closed|complete[d]?|fixed|resolved|wont-do|won't do|wont do|won't fix|wontfix|cancel+ed|obsolete|✅|x)$/i;
+const CLOSED = /^(?:done|closed|completed?|fixed|resolved|wont-do|won't do|wont do|won't fix|wontfix|cancel+ed|obsolete|✅|x)$/i;
 
 /** Summarises a parsed document for the index. Returns undefined for documents that are neither kind. */
 export function summarize(key: string, path: string, doc: ParsedDocument, config: Config = {}): IndexedDocument | undefined {
@@ -184,7 +184,7 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
         verification: f.verification?.text || undefined,
         status: status || undefined,
         closed: a.checked === true || (!!status && CLOSED.test(status.replace(/[*_`]/g, '').trim())),
-        unverified: !f.verification || !f.verification.text.trim() || /^(tbd|todo|\?|n\/a|-|none)$/i.test(f.verification.text.trim()),
+        unverified: !f.verification || !f.verification.text.trim() || /^(?:tbd|todo|\?|n\/a|-|none)$/i.test(f.verification.text.trim()),
       };
     });
     return {

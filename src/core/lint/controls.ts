@@ -18,7 +18,7 @@ export interface Control {
   rules: string[];
 }
 
-const CONTROL = /<!--\s*sitrep-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)\s*-->/g;
+const CONTROL = /<!--\s*sitrep-(disable-next-line|disable-line|disable-file|disable|enable)\b([^<>]*)-->/g;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
 export function readControls(doc: ParsedDocument): Control[] {

@@ -7,8 +7,8 @@
 import type { ParsedDocument } from '../parser/types';
 import type { Fix } from './types';
 
-const NEXT_LINE = /^(\s*)<!--\s*sitrep-disable-next-line\b([^>]*?)\s*-->\s*$/;
-const SAME_LINE = /<!--\s*sitrep-disable-line\b([^>]*?)\s*-->/;
+const NEXT_LINE = /^\s*<!--\s*sitrep-disable-next-line\b[^<>]*-->\s*$/;
+const SAME_LINE = /<!--\s*sitrep-disable-line\b[^<>]*-->/;
 
 export function disableFix(doc: ParsedDocument, line: number, rule: string): Fix {
   const lines = doc.lines;

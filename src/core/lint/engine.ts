@@ -27,6 +27,12 @@ export interface LintResult {
 /** Problems the parser reports that are not rules of their own. */
 export const PARSE_ERROR = 'parse-error';
 
+/** Findings kept per rule and document: a rule that reports more is stopped, and says so once. */
+export const MAX_FINDINGS_PER_RULE = 500;
+
+/** Thrown by `report` past the cap to stop the rule's check (caught by the engine). */
+class RuleCapped extends Error {}
+
 function lineStartsOf(doc: ParsedDocument): number[] {
   // From the split lines: each line break is \r\n, \r or \n, found right after the line's text.
   const { lines, text } = doc;
@@ -94,6 +100,8 @@ export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], option
     if (!rule.kinds.includes(kind)) continue;
     if (doc.truncated && !rule.frontMatterOnly) continue;
     const name = rule.name;
+    let kept = 0;
+    let capped = false;
     const ctx: RuleContext = {
       doc,
       lines: doc.lines,
@@ -105,6 +113,11 @@ export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], option
       linesWith,
       report(r: Report) {
         if (!controls.empty && controls.isDisabled(name, r.range.line)) return;
+        if (kept >= MAX_FINDINGS_PER_RULE) {
+          capped = true;
+          throw new RuleCapped();
+        }
+        kept++;
         const f: Finding = { rule: name, severity, message: r.message, range: r.range };
         if (r.fix) f.fix = r.fix;
         if (r.suggestions?.length) f.suggestions = r.suggestions;
@@ -115,10 +128,20 @@ export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], option
       rule.check(ctx);
     } catch (e) {
       // A rule bug must never stop linting: report it where it can be seen.
+      if (!(e instanceof RuleCapped)) {
+        findings.push({
+          rule: name,
+          severity: 'error',
+          message: `Sitrep's ${name} rule failed on this document (${e instanceof Error ? e.message : String(e)}); please report it.`,
+          range: { line: 0, column: 0, endLine: 0, endColumn: 0 },
+        });
+      }
+    }
+    if (capped) {
       findings.push({
         rule: name,
-        severity: 'error',
-        message: `Sitrep's ${name} rule failed on this document (${e instanceof Error ? e.message : String(e)}); please report it.`,
+        severity: 'info',
+        message: `Sitrep stopped ${name} after ${MAX_FINDINGS_PER_RULE} findings in this document; fix these and lint again for the rest.`,
         range: { line: 0, column: 0, endLine: 0, endColumn: 0 },
       });
     }

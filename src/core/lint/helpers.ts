@@ -79,7 +79,7 @@ export function isOpenAction(a: ActionItemNode): boolean {
   if (a.checked) return false;
   const s = cleanValue(a.fields.status?.text);
   if (s && CLOSED.test(s)) return false;
-  if (/^(?:\[x\]|✅|✔|☑)/i.test(s)) return false;
+  if (/^(?:\[x\]|[✅✔☑])/i.test(s)) return false;
   return true;
 }
 

@@ -55,9 +55,8 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
       .slice()
       .sort((a, b) => b.length - a.length)
       .map((p) => {
-        const body = escape(p.toLowerCase())
-          .replace(/ /g, '\\s+')
-          .replace(/\\?-/g, '[- ]');
+        // Words joined by one class: "error - blame" cannot make two quantifiers trade spaces.
+        const body = p.toLowerCase().split(/[\s-]+/).filter(Boolean).map(escape).join('[\\s-]+') || escape(p);
         return `${/^\w/.test(p) ? '\\b' : ''}${body}${/\w$/.test(p) ? '\\b' : ''}`;
       });
     return { anchor, re: new RegExp(`(?:${alts.join('|')})`, 'gi') };
@@ -106,41 +105,82 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
  * comment on that line (columns are counted by the caller).
  */
 export function inCodeOrComment(line: string, column: number): boolean {
+  // The spans are found once per line (rules ask about every match on a line in turn).
+  if (line !== spanLine) {
+    spanLine = line;
+    spans = codeAndCommentSpans(line);
+  }
+  const { starts, maxEnds } = spans;
+  let lo = 0;
+  let hi = starts.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= column) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at >= 0 && maxEnds[at] > column;
+}
+
+let spanLine: string | undefined;
+let spans: { starts: number[]; maxEnds: number[] } = { starts: [], maxEnds: [] };
+
+/** Code spans and HTML comments on a line as [start, end) sorted by start, with the running maximum end. */
+function codeAndCommentSpans(line: string): { starts: number[]; maxEnds: number[] } {
+  const found: Array<[number, number]> = [];
   if (line.indexOf('`') >= 0) {
-    // Backtick runs open and close code spans of the same length.
-    let i = 0;
-    while (i < line.length) {
+    // Backtick runs open and close code spans of the same length; each run's closer is found
+    // through a list of runs by length, so the line is read once.
+    const runs: Array<[number, number]> = [];
+    for (let i = 0; i < line.length; ) {
       if (line[i] !== '`') {
         i++;
         continue;
       }
       let n = 0;
       while (line[i + n] === '`') n++;
-      const open = i;
-      const fence = '`'.repeat(n);
-      let j = line.indexOf(fence, open + n);
-      while (j >= 0 && line[j + n] === '`') {
-        // a longer run is not the closing one
-        let k = j;
-        while (line[k] === '`') k++;
-        j = line.indexOf(fence, k);
-      }
-      if (j < 0) break;
-      if (column >= open && column < j + n) return true;
-      i = j + n;
+      runs.push([i, n]);
+      i += n;
+    }
+    const byLength = new Map<number, number[]>();
+    runs.forEach(([, n], k) => {
+      const list = byLength.get(n);
+      if (list) list.push(k);
+      else byLength.set(n, [k]);
+    });
+    const next = new Map<number, number>();
+    for (let k = 0; k < runs.length; ) {
+      const [open, n] = runs[k];
+      const list = byLength.get(n)!;
+      let p = next.get(n) ?? 0;
+      while (p < list.length && list[p] <= k) p++;
+      next.set(n, p);
+      if (p >= list.length) break; // an unclosed run: no code span from here on
+      const close = list[p];
+      found.push([open, runs[close][0] + n]);
+      k = close + 1;
     }
   }
-  const c = line.indexOf('<!--');
-  if (c >= 0) {
-    let s = c;
-    while (s >= 0 && s <= column) {
-      const e = line.indexOf('-->', s + 4);
-      const end = e < 0 ? line.length : e + 3;
-      if (column < end) return true;
-      s = line.indexOf('<!--', end);
-    }
+  let c = line.indexOf('<!--');
+  while (c >= 0) {
+    const e = line.indexOf('-->', c + 4);
+    const end = e < 0 ? line.length : e + 3;
+    found.push([c, end]);
+    if (e < 0) break;
+    c = line.indexOf('<!--', end);
   }
-  return false;
+  found.sort((a, b) => a[0] - b[0]);
+  const starts: number[] = [];
+  const maxEnds: number[] = [];
+  let max = -1;
+  for (const [a, b] of found) {
+    max = Math.max(max, b);
+    starts.push(a);
+    maxEnds.push(max);
+  }
+  return { starts, maxEnds };
 }
 
 /** Whether an offset's line is prose and the offset is outside code spans and comments. */
@@ -155,21 +195,24 @@ export function isLiveProse(ctx: RuleContext, line: number, column: number): boo
  */
 export function sentenceAround(ctx: RuleContext, line: number, column: number, endColumn: number): { before: string; after: string } {
   const text = ctx.lines[line];
-  let before = text.slice(0, column);
+  let before = text.slice(Math.max(0, column - SENTENCE_WINDOW), column);
   const cut = lastSentenceEnd(before);
   if (cut >= 0) before = before.slice(cut);
-  else if (line > 0 && ctx.doc.prose[line - 1]) {
-    const prev = ctx.lines[line - 1];
+  else if (line > 0 && column <= SENTENCE_WINDOW && ctx.doc.prose[line - 1]) {
+    const prev = ctx.lines[line - 1].slice(-SENTENCE_WINDOW);
     if (prev.trim() !== '' && !/^\s*(?:#|[-*+]\s|\d+[.)]\s|\|)/.test(text)) {
       const pc = lastSentenceEnd(prev);
       before = (pc >= 0 ? prev.slice(pc) : prev) + ' ' + before;
     }
   }
-  let after = text.slice(endColumn);
+  let after = text.slice(endColumn, endColumn + SENTENCE_WINDOW);
   const m = /[.!?](?:\s|$)/.exec(after);
   if (m) after = after.slice(0, m.index);
   return { before: before.toLowerCase(), after: after.toLowerCase() };
 }
+
+/** Characters read on each side of a match: a sentence is shorter, and a long line is not rescanned per match. */
+const SENTENCE_WINDOW = 200;
 
 function lastSentenceEnd(s: string): number {
   const re = /[.!?;:](?:\s|$)|\s[—–]\s/g;
@@ -180,7 +223,7 @@ function lastSentenceEnd(s: string): number {
 }
 
 const REFUTE_BEFORE =
-  /\b(?:rather than|instead of|beyond|stop(?:ping|s)? at|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|avoid(?:s|ed|ing)?|(?:do|does|did|will|would|should|must|can|could)(?: not|n['’]t) (?:accept|blame|stop|conclude|settle|treat|call|consider|list|cite|use|write|say|blame)|never (?:accept|blame|stop|conclude|settle|treat|call|cite|write|say)|not (?:accept|blame|conclude|settle|stop)|nobody|no one|no-one|not about|isn['’]t about|wasn['’]t about|without blaming|not a matter of|more than (?:just )?|ruled? out|not because of|not due to|not the result of)\b/;
+  /\b(?:rather than|instead of|beyond|stop(?:ping|s)? at|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|avoid(?:s|ed|ing)?|(?:do|does|did|will|would|should|must|can|could)(?: not|n['’]t) (?:accept|blame|stop|conclude|settle|treat|call|consider|list|cite|use|write|say)|never (?:accept|blame|stop|conclude|settle|treat|call|cite|write|say)|not (?:accept|blame|conclude|settle|stop)|nobody|no one|no-one|not about|isn['’]t about|wasn['’]t about|without blaming|not a matter of|more than (?:just )?|ruled? out|not because of|not due to|not the result of)\b/;
 const REFUTE_NEAR = /(?:\bnot|\bno|\bnever|n['’]t|\bnor)(?:\s+(?:simply|just|merely|only|a|an|the|due to|caused by|because of|about|the result of|down to|really|one of|any|blame|blaming|call(?:ing)? (?:it|this)))*\s*[*_"“'‘]*$/;
 const REFUTE_AFTER =
   /^[*_"”'’]*\s*(?:is|was|are|were|remains|would be)\s+(?:not|never|no|rarely|only a starting point|a starting point|a symptom|where (?:the )?(?:analysis|investigation) starts)\b|^[*_"”'’]*\s*(?:isn['’]t|wasn['’]t|aren['’]t|weren['’]t)\b|^\s*(?:as an? (?:explanation|cause|conclusion|answer)\s*)?(?:is|was)\s+(?:not|never)\b/;
@@ -211,7 +254,7 @@ export function cleanValue(text: string | undefined): string {
 export function isPlaceholderValue(text: string | undefined): boolean {
   const t = cleanValue(text).toLowerCase();
   if (t === '') return true;
-  return /^(?:tbd|tba|todo|tbc|\?+|-+|—|–|n\/a|na|none|nobody|unassigned|unknown|\.\.\.|…|xxx|\??\s*mins?|<[^>]*>|\[[^\]]*\]|_+)$/.test(t);
+  return /^(?:tbd|tba|todo|tbc|\?+|-+|[—–…]|n\/a|na|none|nobody|unassigned|unknown|\.\.\.|xxx|\??\s*mins?|<[^>]*>|\[[^\]]*\]|_+)$/.test(t);
 }
 
 const anchorCache = new Map<string, RegExp>();

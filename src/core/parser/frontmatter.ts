@@ -27,7 +27,11 @@ export interface FrontMatter {
 }
 
 const DELIM_OPEN = /^---[ \t]*$/;
-const DELIM_CLOSE = /^(---|\.\.\.)[ \t]*$/;
+/** Front matter longer than this (characters) is not parsed: reported, with only its `type` read. */
+export const MAX_FRONT_MATTER_LENGTH = 64 * 1024;
+/** Most keys and list items read from front matter. */
+export const MAX_FRONT_MATTER_KEYS = 2_000;
+const DELIM_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /**
  * Finds and parses front matter. `lines` are the document's lines; `index` maps offsets in `text`.
@@ -59,7 +63,19 @@ export function readFrontMatter(
   }
   const yamlStart = index.lineStart(1);
   const yamlEnd = index.lineStart(close);
-  const yamlText = text.slice(yamlStart, yamlEnd);
+  if (yamlEnd - yamlStart > MAX_FRONT_MATTER_LENGTH) {
+    problems.push({
+      code: 'parse-error',
+      severity: 'error',
+      message: `The front matter is ${Math.ceil((yamlEnd - yamlStart) / 1024)} KB; Sitrep reads front matter up to ${MAX_FRONT_MATTER_LENGTH / 1024} KB and skipped it. Keep long text in the body.`,
+      range: openRange,
+    });
+    let typeHint: string | undefined;
+    for (let i = 1; i < close && typeHint === undefined; i++) typeHint = /^type:[ \t]*["']?(incident|postmortem)["']?[ \t]*$/.exec(lines[i])?.[1];
+    return { frontMatter: { startLine: 0, endLine: close, data: undefined, entries: new Map(), openRange, typeHint }, bodyStartLine: close + 1 };
+  }
+  // CR-only line breaks: the YAML parser reads \r as a line break only before \n (same length, so offsets hold).
+  const yamlText = text.slice(yamlStart, yamlEnd).replace(/\r(?!\n)/g, '\n');
   // While a document is edited its front matter rarely changes: reuse the last results for the
   // same block text (ranges depend only on the block, which always starts on line 2).
   const cacheKey = `${lines[0]}\u0000${lines[close]}\u0000${yamlText}`;
@@ -93,7 +109,9 @@ function parseBlock(
   const doc = parseDocument(yamlText, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // The parser's own duplicate-key check compares every key with every other (quadratic);
+    // duplicateKeys() below does it with one Set per mapping.
+    uniqueKeys: false,
     strict: true,
   });
   const toRange = (start: number, end: number) => index.range(yamlStart + start, yamlStart + end);
@@ -109,10 +127,27 @@ function parseBlock(
     });
   }
 
+  const duplicates = duplicateKeys(doc.contents);
+  for (const { range, key } of duplicates) {
+    problems.push({
+      code: 'front-matter-schema',
+      severity: 'error',
+      message: `YAML: Map keys must be unique ("${key}" appears twice)`,
+      range: clampToBlock(toRange(range[0], Math.max(range[1], range[0] + 1)), 1, close, lines),
+    });
+  }
   const entries = yamlEntries(doc.contents, toRange);
+  if (entries.size >= MAX_FRONT_MATTER_KEYS) {
+    problems.push({
+      code: 'parse-error',
+      severity: 'error',
+      message: `The front matter has more than ${MAX_FRONT_MATTER_KEYS} keys and list items; Sitrep read the first ${MAX_FRONT_MATTER_KEYS}.`,
+      range: openRange,
+    });
+  }
 
   let data: Record<string, unknown> | undefined;
-  if (doc.errors.length === 0) {
+  if (doc.errors.length === 0 && duplicates.length === 0) {
     try {
       const js = doc.toJS({ maxAliasCount: 100 });
       if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
@@ -141,10 +176,34 @@ function parseBlock(
   return { startLine: 0, endLine: close, data, entries, openRange, typeHint };
 }
 
-/** Key and value ranges of every mapping key and sequence item in a YAML tree, by dotted path. */
+/** Keys that repeat within one mapping, anywhere in a YAML tree (one Set per mapping: linear). */
+export function duplicateKeys(contents: unknown): Array<{ key: string; range: [number, number] }> {
+  const out: Array<{ key: string; range: [number, number] }> = [];
+  const stack: unknown[] = [contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const keyNode = item.key as YamlNode | null;
+        const k = isScalar(keyNode) ? keyNode.value : keyNode ? String(keyNode) : null;
+        if (seen.has(k)) out.push({ key: String(k), range: keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : [0, 1] });
+        else seen.add(k);
+        stack.push(item.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return out.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** Key and value ranges of every mapping key and sequence item in a YAML tree, by dotted path (at most MAX_FRONT_MATTER_KEYS). */
 export function yamlEntries(contents: unknown, toRange: (start: number, end: number) => Range): Map<string, FrontMatterEntry> {
   const entries = new Map<string, FrontMatterEntry>();
   const walk = (node: unknown, path: string) => {
+    if (entries.size >= MAX_FRONT_MATTER_KEYS) return;
     if (isMap(node)) {
       for (const item of node.items) {
         if (!isPair(item)) continue;

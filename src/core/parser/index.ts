@@ -50,6 +50,8 @@ export interface ParseOptions {
 }
 
 export const DEFAULT_MAX_LENGTH = 5_000_000;
+/** Documents with more lines than this are only checked for front matter (memory grows with items). */
+export const MAX_LINES = 50_000;
 
 function emptyDoc(text: string): ParsedDocument {
   return {
@@ -138,12 +140,15 @@ function parseUnsafe(input: string, options: ParseOptions): ParsedDocument {
   }
 
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > maxLength) {
+  if (text.length > maxLength || lines.length > MAX_LINES) {
     doc.truncated = true;
     problems.push({
       code: 'parse-error',
-      severity: 'warning',
-      message: `This document is ${(text.length / 1_000_000).toFixed(1)} MB; Sitrep checks documents up to ${(maxLength / 1_000_000).toFixed(1)} MB and skipped its body.`,
+      severity: 'error',
+      message:
+        text.length > maxLength
+          ? `This document is ${(text.length / 1_000_000).toFixed(1)} MB; Sitrep checks documents up to ${(maxLength / 1_000_000).toFixed(1)} MB and skipped its body.`
+          : `This document has ${lines.length.toLocaleString('en-US')} lines; Sitrep checks documents up to ${MAX_LINES.toLocaleString('en-US')} lines and skipped its body.`,
       range: { line: bodyStartLine < lines.length ? bodyStartLine : 0, column: 0, endLine: bodyStartLine < lines.length ? bodyStartLine : 0, endColumn: 0 },
     });
     finishKind(doc, options);
@@ -170,11 +175,11 @@ function finishKind(doc: ParsedDocument, options: ParseOptions): void {
   const globs = options.globs ?? DEFAULT_DOCUMENT_GLOBS;
   if (!matchesAny(rel, globs)) return;
   if (options.ignore && matchesAny(rel, options.ignore)) return;
-  if (!/\.(md|markdown)$/i.test(rel)) return;
+  if (!/\.(?:md|markdown)$/i.test(rel)) return;
   doc.kindFrom = 'path';
   const name = rel.toLowerCase();
   const keys = new Set(doc.sections.map((s) => s.key).filter(Boolean));
-  if (/post-?mortem|retro|pir|incident-review|rca/.test(name.split('/').pop() ?? '') || /(^|\/)postmortems?\//.test(name)) doc.kind = 'postmortem';
+  if (/post-?mortem|retro|pir|incident-review|rca/.test(name.split('/').pop() ?? '') || /(?:^|\/)postmortems?\//.test(name)) doc.kind = 'postmortem';
   else if (keys.has('status-updates') || keys.has('checkpoints')) doc.kind = 'incident';
   else if (keys.has('action-items') || keys.has('contributing-factors')) doc.kind = 'postmortem';
   else doc.kind = 'incident';
@@ -385,7 +390,7 @@ function extractItems(doc: ParsedDocument, tokens: Token[]): void {
     if (!f.layer) {
       const sub = enclosingSubsection(doc.sections, it.line, 'contributing-factors');
       if (sub) {
-        const l = layerOf(sub.title.replace(/\s*gaps?$/i, '').trim()) ?? layerOf(sub.title);
+        const l = layerOf(sub.title.replace(/gaps?$/i, '').trim()) ?? layerOf(sub.title);
         if (l) {
           f.layer = l;
           f.layerField = { text: sub.title, range: sub.headingRange };
@@ -477,7 +482,7 @@ function factorFromLine(line: string, lineNo: number): FactorNode {
     const layer = layerOf(lab.label);
     if (layer) return { line: lineNo, range, layer, layerField: { text: lab.label, range: lab.labelRange }, text: lab.value.text };
   }
-  const tag = /^\[([A-Za-z][\w /-]*)\]\s*/.exec(line.slice(col));
+  const tag = /^\[([A-Z][\w /-]*)\]\s*/i.exec(line.slice(col));
   if (tag) {
     const layer = layerOf(tag[1]);
     if (layer) {
@@ -490,7 +495,7 @@ function factorFromLine(line: string, lineNo: number): FactorNode {
       };
     }
   }
-  const inline = /\(layer:\s*([A-Za-z][\w /-]*)\)/i.exec(line);
+  const inline = /\(layer:\s*([A-Z][\w /-]*)\)/i.exec(line);
   if (inline) {
     const layer = layerOf(inline[1]);
     const s = inline.index + inline[0].indexOf(inline[1]);

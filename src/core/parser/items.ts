@@ -23,10 +23,10 @@ export interface LeadingTime {
 // Sticky (matched at lastIndex), so a line is not copied to read the time at a column.
 const FULL = /(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(\s?(?:Z|z|[+-]\d{2}:?\d{2})|\s(?:UTC|GMT))?/y;
 const DATE_ONLY = /\d{4}-\d{2}-\d{2}\b/y;
-const TIME_ONLY = /\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.?m\.?|Z|UTC|GMT|[A-Z]{2,4}T))?(?![\w:])/iy;
+const TIME_ONLY = /\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.?m\.?|Z|UTC|[A-Z]{2,4}T))?(?![\w:])/iy;
 const FUZZY = /(?:~\s*|around |about |approx\.? |approximately |circa )?(?:noon|midnight|morning|afternoon|evening|night|later|earlier|that day)\b/iy;
 /** First characters a time can start with: a digit, "~", or the first letter of a fuzzy time word. */
-const TIME_START = /[\d~aAnNmMeElLtTcC]/;
+const TIME_START = /[\d~anmeltc]/i;
 
 function stickyExec(re: RegExp, line: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
@@ -75,7 +75,7 @@ export function readLeadingTime(line: string, lineNo: number, col: number): Lead
   let rest = c + len;
   if (wrapper && line.startsWith(wrapper, rest)) rest += wrapper.length;
   // Separator after the time.
-  const sep = /^\s*(?:[—–|:-]|\s)\s*/.exec(line.slice(rest));
+  const sep = /^\s*[—–|:\-\s]\s*/.exec(line.slice(rest));
   if (sep) rest += sep[0].length;
   return { time, at, problem, restColumn: rest };
 }
@@ -92,7 +92,7 @@ export function readEntryRest(line: string, lineNo: number, col: number): Parsed
   let c = col;
   let kind: TimelineKind | undefined;
   let kindField: Field | undefined;
-  const km = /^\[([A-Za-z][\w-]*)\]\s*/.exec(line.slice(c));
+  const km = /^\[([A-Z][\w-]*)\]\s*/i.exec(line.slice(c));
   if (km) {
     kindField = { text: km[1], range: { line: lineNo, column: c + 1, endLine: lineNo, endColumn: c + 1 + km[1].length } };
     const k = km[1].toLowerCase();
@@ -103,9 +103,9 @@ export function readEntryRest(line: string, lineNo: number, col: number): Parsed
   let source: Field | undefined;
   const tail = line.slice(c, end);
   // Anchored on the literal "(source:" so the expression is not tried at every position.
-  const sm = tail.indexOf('(') < 0 ? null : /\(source:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$/i.exec(tail);
+  const sm = tail.indexOf('(') < 0 ? null : /\(source:([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$/i.exec(tail);
   if (sm) {
-    const srcStart = c + (sm.index + sm[0].indexOf(sm[1]));
+    const srcStart = c + (sm.index + sm[0].indexOf(sm[1]) + (sm[1].length - sm[1].trimStart().length));
     while (sm.index > 0 && /\s/.test(tail[sm.index - 1])) sm.index--;
     source = { text: sm[1].trim(), range: { line: lineNo, column: srcStart, endLine: lineNo, endColumn: srcStart + sm[1].trim().length } };
     end = c + sm.index;
@@ -117,7 +117,7 @@ export function readEntryRest(line: string, lineNo: number, col: number): Parsed
 export function readLabelled(line: string, lineNo: number): { label: string; labelRange: Field['range']; value: Field } | undefined {
   const start = listMarker(line);
   const s = line.slice(start);
-  const m = /^(\*\*|__)?([A-Za-z][A-Za-z0-9 ()/'-]{0,40}?)(?::\s*(\*\*|__)|(\*\*|__)\s*:|:)\s*/.exec(s);
+  const m = /^(\*\*|__)?([A-Z][A-Z0-9 ()/'-]{0,40})(?::\s*(\*\*|__)|(\*\*|__)\s*:|:)\s*/i.exec(s);
   if (!m) return undefined;
   if (m[1] && !(m[3] || m[4])) return undefined;
   const labelCol = start + (m[1]?.length ?? 0);
@@ -183,7 +183,7 @@ const ACTION_HEADERS: Array<[ActionField, RegExp]> = [
 ];
 
 export function actionHeader(text: string): ActionField | undefined {
-  const t = text.toLowerCase().replace(/[*_`]/g, '').replace(/\(.*?\)/g, '').replace(/\s+/g, ' ').trim();
+  const t = text.toLowerCase().replace(/[*_`]/g, '').replace(/\([^()]*\)/g, '').replace(/\s+/g, ' ').trim();
   for (const [f, re] of ACTION_HEADERS) if (re.test(t)) return f;
   return undefined;
 }
@@ -195,7 +195,7 @@ const SCOPE_HEADERS: Array<['group' | 'fault_domain' | 'dependency' | 'recent_ch
   ['recent_change', /^(recent changes?( marker)?|changes?|deploys?|change marker)$/],
 ];
 export function scopeHeader(text: string) {
-  const t = text.toLowerCase().replace(/[*_`]/g, '').replace(/\(.*?\)/g, '').replace(/\s+/g, ' ').trim();
+  const t = text.toLowerCase().replace(/[*_`]/g, '').replace(/\([^()]*\)/g, '').replace(/\s+/g, ' ').trim();
   for (const [f, re] of SCOPE_HEADERS) if (re.test(t)) return f;
   return undefined;
 }
@@ -240,7 +240,7 @@ export function layerOf(text: string): FactorLayer | undefined {
   return undefined;
 }
 
-const ACTION_KEYS = /(owner|assignee|who|due|due date|deadline|by|category|type|verify|verification|verified by|done when|signal|status|id|ticket|bug)\s*:/i;
+const ACTION_KEYS = /(?:owner|assignee|who|due|due date|deadline|by|category|type|verify|verification|verified by|done when|signal|status|id|ticket|bug)\s*:/i;
 const ACTION_KEY_FIELD: Record<string, ActionField> = {
   owner: 'owner', assignee: 'owner', who: 'owner',
   due: 'due', 'due date': 'due', deadline: 'due', by: 'due',
@@ -256,7 +256,7 @@ const ACTION_KEY_FIELD: Record<string, ActionField> = {
 export function readActionListItem(line: string, lineNo: number): { fields: Partial<Record<ActionField, Field>>; checked?: boolean; textEnd: number } {
   let c = listMarker(line);
   let checked: boolean | undefined;
-  const cb = /^\[([ xX])\]\s*/.exec(line.slice(c));
+  const cb = /^\[([ x])\]\s*/i.exec(line.slice(c));
   if (cb) {
     checked = cb[1] !== ' ';
     c += cb[0].length;
@@ -265,17 +265,17 @@ export function readActionListItem(line: string, lineNo: number): { fields: Part
   const fields: Partial<Record<ActionField, Field>> = {};
   // Find where key: value fields begin: "(key:" or "— key:" or "; key:".
   const body = line.slice(c, end);
-  const startRe = new RegExp(`(\\(|\\s[—–-]\\s|;\\s*|,\\s*)\\s*(?=${ACTION_KEYS.source})`, 'i');
+  const startRe = new RegExp(`([(;,]|\\s[—–-]\\s)\\s*(?=${ACTION_KEYS.source})`, 'i');
   const sm = startRe.exec(body);
   let actionEnd = end;
   if (sm) {
     actionEnd = c + sm.index;
-    let segStart = c + sm.index + sm[0].length;
+    const segStart = c + sm.index + sm[0].length;
     let segEndLimit = end;
     if (sm[1] === '(' && line[end - 1] === ')') segEndLimit = end - 1;
     const segText = line.slice(segStart, segEndLimit);
     // Split on separators that precede another key.
-    const splitRe = new RegExp(`\\s*[,;]\\s*(?=${ACTION_KEYS.source})`, 'gi');
+    const splitRe = new RegExp(`[,;]\\s*(?=${ACTION_KEYS.source})`, 'gi');
     let last = 0;
     const parts: Array<[number, number]> = [];
     let m: RegExpExecArray | null;
@@ -286,7 +286,7 @@ export function readActionListItem(line: string, lineNo: number): { fields: Part
     parts.push([last, segText.length]);
     for (const [a, b] of parts) {
       const part = segText.slice(a, b);
-      const km = /^\s*([A-Za-z ]+?)\s*:\s*/.exec(part);
+      const km = /^\s*([A-Z]+(?: [A-Z]+)*)\s*:\s*/i.exec(part);
       if (!km) continue;
       const f = ACTION_KEY_FIELD[km[1].toLowerCase()];
       if (!f || fields[f]) continue;

@@ -21,7 +21,7 @@ export function normalizeTitle(title: string): string {
     .toLowerCase()
     .replace(/[*_`]/g, '')
     .replace(/^\s*(?:\d+[.)]\s*)+/, '')
-    .replace(/\(.*?\)/g, ' ')
+    .replace(/\([^()]*\)/g, ' ')
     .replace(/[^a-z0-9&/' -]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -54,12 +54,12 @@ export function isPlaceholderLine(line: string): boolean {
   if (t === '') return true;
   if (/^<!--.*-->$/.test(t)) return true;
   if (/^[-*+]\s*$/.test(t)) return true;
-  if (/^\|?(\s*:?-*:?\s*\|)+\s*:?-*:?\s*\|?$/.test(t)) return true; // table delimiter or empty row
-  if (/^\|?(\s*\|)+\s*$/.test(t)) return true;
+  if (t.includes('|') && /^[\s|:-]*$/.test(t)) return true; // table delimiter or empty row (one class: no backtracking)
+  if (t.length > 1000) return false; // template hints are short
   const body = t.replace(/^([-*+]|\d+[.)])\s+/, '').replace(/^>\s*/, '');
   if (/^_[^_].*_$/.test(body) || /^\*[^*].*\*$/.test(body)) return true; // italic hint
-  if (/^(tbd|todo|tba|n\/a|\?+|\.\.\.|…|xxx|fill (this )?in|describe .*here\.?|lorem ipsum.*)$/i.test(body)) return true;
-  if (/^\[.*(here|insert|describe|todo|tbd).*\]$/i.test(body)) return true;
+  if (/^(?:tbd|todo|tba|n\/a|\?+|\.\.\.|…|xxx|fill (?:this )?in|describe .*here\.?|lorem ipsum.*)$/i.test(body)) return true;
+  if (/^\[.*(?:here|insert|describe|todo|tbd).*\]$/i.test(body)) return true;
   return false;
 }
 
@@ -100,6 +100,22 @@ export function splitTableRow(text: string, line: number): Field[] {
   return cells;
 }
 
+/** The [start, end) columns of an ATX heading's text (without the closing #s), read without backtracking. */
+function atxText(raw: string): [number, number] | undefined {
+  const open = /^\s{0,3}#{1,6}\s+/.exec(raw);
+  if (!open) return undefined;
+  const col = open[0].length;
+  let end = raw.length;
+  while (end > col && isSpace(raw.charCodeAt(end - 1))) end--;
+  let k = end;
+  while (k > col && raw[k - 1] === '#') k--;
+  if (k < end && k > col && isSpace(raw.charCodeAt(k - 1))) {
+    end = k;
+    while (end > col && isSpace(raw.charCodeAt(end - 1))) end--;
+  }
+  return [col, end];
+}
+
 /** Builds sections from heading tokens. Heading levels may skip. */
 export function buildSections(tokens: Token[], lines: readonly string[], lineCount: number): Section[] {
   const heads: Array<{ level: number; line: number; title: string }> = [];
@@ -122,9 +138,9 @@ export function buildSections(tokens: Token[], lines: readonly string[], lineCou
     }
     const raw = lines[line] ?? '';
     // ATX heading text range; setext headings use the title line as is.
-    const m = /^(\s{0,3}#{1,6}\s+)(.*?)(\s+#+\s*)?\s*$/.exec(raw);
-    const col = m ? m[1].length : raw.length - raw.trimStart().length;
-    const endCol = m ? col + m[2].length : raw.trimEnd().length;
+    const m = atxText(raw);
+    const col = m ? m[0] : raw.length - raw.trimStart().length;
+    const endCol = m ? m[1] : raw.trimEnd().length;
     // Content lines: until the first sub-heading, or until endLine.
     let contentEnd = endLine;
     if (h + 1 < heads.length && heads[h + 1].line < endLine) contentEnd = heads[h + 1].line;

@@ -85,8 +85,8 @@ export interface LabelledBlock {
   fields: Map<string, Field & { labelRange: Range }>;
 }
 
-export interface StatusUpdateNode extends LabelledBlock {}
-export interface CheckpointNode extends LabelledBlock {}
+export type StatusUpdateNode = LabelledBlock;
+export type CheckpointNode = LabelledBlock;
 
 export type ActionField = 'id' | 'action' | 'owner' | 'due' | 'category' | 'verification' | 'status';
 

@@ -5,7 +5,7 @@ import type { Rule } from '../lint/types';
 
 /** Completion "signals" that are not observable outcomes. */
 const WEAK = [
-  /^(?:done|complete|completed|finished|fixed|shipped|deployed|released|merged|closed|resolved|implemented|tested|works|working|ok|yes|no|x|✓|✔)$/,
+  /^(?:done|complete|completed|finished|fixed|shipped|deployed|released|merged|closed|resolved|implemented|tested|works|working|ok|yes|no|[x✓✔])$/,
   /^(?:it is |it's |when |once |after )?(?:the |a )?(?:pr|mr|pull request|merge request|change|fix|ticket|code|patch|commit|branch|task|work)?\s*(?:is |has been |gets |was )?(?:merged|deployed|shipped|released|closed|done|complete|completed|fixed|implemented|finished|reviewed|approved)$/,
   /^(?:done|complete|completed) (?:when|once|after) .*(?:merged|deployed|shipped|released|closed|done|approved|reviewed)$/,
   /^(?:verify|check|confirm|make sure|ensure|test|validate)(?: that)? (?:it|this|the fix|the change|everything|things) (?:works|is working|is fixed|is ok|is done)$/,
@@ -17,7 +17,7 @@ const WEAK = [
 const WEAK_WORDS = /^.{0,3}$|done|complete|finish|fix|ship|deploy|releas|merg|clos|resolv|implement|test|work|verif|check|review|approv|manual|qa\b|\bok\b|\byes\b|\bno\b/i;
 
 export function isWeakVerification(text: string): boolean {
-  const t = cleanValue(text).toLowerCase().replace(/[.!]+$/, '').trim();
+  const t = cleanValue(text).toLowerCase().replace(/(?<![.!])[.!]+$/, '').trim();
   if (t.length > 120 || !WEAK_WORDS.test(t)) return false;
   return WEAK.some((re) => re.test(t));
 }

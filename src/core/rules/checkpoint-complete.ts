@@ -14,7 +14,7 @@ export const PACKET: Array<[string, string]> = [
 ];
 
 const HANDOFF =
-  /\b(?:hand(?:ed|s|ing)? ?(?:over|off)|handover|handoff|took over|takes over|taking over|new (?:incident )?commander|shift change|(?:commander|ic|incident commander) (?:changed?|handed|now|is now|swap)|role change)\b/i;
+  /\b(?:hand(?:ed|s|ing)? ?(?:over|off)|took over|takes over|taking over|new (?:incident )?commander|shift change|(?:commander|ic|incident commander) (?:changed?|handed|now|is now|swap)|role change)\b/i;
 const WINDOW = 30 * 60_000;
 
 function isRoleChange(e: TimelineEntryNode): boolean {

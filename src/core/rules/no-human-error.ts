@@ -18,8 +18,8 @@ const CLAIMS: Array<[string, RegExp]> = [
   ['caused by', new RegExp(`\\bcaused by (?:${PERSON_WORDS}) (?:${VERBS})\\b`, 'gi')],
 ];
 /** "caused by Maria running …": a capitalised name, case-sensitive. */
-const CAUSED_BY_NAME = new RegExp(`\\b[Cc]aused by ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:${VERBS})\\b`, 'g');
-const PERSON_PART = new RegExp(`^caused by ((?:${PERSON_WORDS}|[A-Z][a-z]+(?: [A-Z][a-z]+)?) )`, 'i');
+const CAUSED_BY_NAME = new RegExp(`\\b[Cc]aused by [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:${VERBS})\\b`, 'g');
+const PERSON_PART = new RegExp(`^caused by ((?:${PERSON_WORDS}|[a-z]{2,}(?: [a-z]{2,})?) )`, 'i');
 /** Cheap literal pre-filter: lines without these words cannot hold a claim. */
 const PREFILTER = ['error', 'mistake', 'fault', 'caused by'];
 const NOT_PEOPLE = /^(?:nobody|no one|noone|anyone|anybody|everyone|it|this|that|there|here)['’]s fault$/i;

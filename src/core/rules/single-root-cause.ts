@@ -6,7 +6,7 @@ import type { Rule } from '../lint/types';
 
 /** "the root cause was", "the single cause", "Root cause: …". */
 const CLAIM =
-  /\b(?:the|a|one|single|sole|only)\s+(?:(?:single|sole|only|one|real|true|actual|underlying|main|primary|ultimate|fundamental)\s+)?root[- ]cause\b(?!s|\(s\)|\s+analys)|\b(?:the|a) (?:single|sole|only|one) cause\b|(?<![\w-])root[- ]cause\s*(?:\*\*|__)?\s*:/gi;
+  /\b(?:the|a|one|single|sole|only)\s+(?:(?:single|sole|only|one|real|true|actual|underlying|main|primary|ultimate|fundamental)\s+)?root[- ]cause\b(?!\(s\)|\s+analys)|\b(?:the|a) (?:single|sole|only|one) cause\b|(?<![\w-])root[- ]cause\s*(?:(?:\*\*|__)\s*)?:/gi;
 
 export const rule: Rule = {
   name: 'single-root-cause',
@@ -38,7 +38,7 @@ export const rule: Rule = {
         if (!isLiveProse(ctx, line, col)) continue;
         const endCol = col + m[0].length;
         if (isRefuted(ctx, line, col, endCol)) continue;
-        const phrase = m[0].replace(/[\s*_:]+$/, '');
+        const phrase = m[0].replace(/(?<![\s*_:])[\s*_:]+$/, '');
         ctx.report({
           range: { line, column: col, endLine: line, endColumn: col + phrase.length },
           message: `"${phrase}" presents one cause as the whole explanation. Call it the technical trigger and list the other contributing factors (detection, rollout/control, responsibility/runbook, organizational).`,

@@ -8,7 +8,7 @@ type Moment = 'detection' | 'mitigation' | 'communication' | 'resolution';
 
 const WORDS: Array<[Moment, RegExp]> = [
   ['detection', /\b(?:detect(?:ed|ion|s)?|alert(?:ed|s)?|alarm(?:ed|s)?|page[sd]?|paging|noticed|reported|first report|spotted|discovered|fired)\b/i],
-  ['mitigation', /\b(?:mitigat(?:ed|ion|es|e)|roll(?:ed)? ?back|rolled back|revert(?:ed)?|fail(?:ed)? ?over|disabled?|drain(?:ed)?|restart(?:ed)?|scaled|throttl(?:ed|ing)|blocked|workaround|hotfix)\b/i],
+  ['mitigation', /\b(?:mitigat(?:ed|ion|es|e)|roll(?:ed)? ?back|revert(?:ed)?|fail(?:ed)? ?over|disabled?|drain(?:ed)?|restart(?:ed)?|scaled|throttl(?:ed|ing)|blocked|workaround|hotfix)\b/i],
   ['communication', /\b(?:status ?page|status update|communicat(?:ed|ion|ions)|announce(?:d|ment)|notif(?:ied|ication)|email(?:ed)?|customers? (?:informed|told|notified)|posted|tweet(?:ed)?|comms|update (?:sent|posted)|support macro)\b/i],
   ['resolution', /\b(?:resolv(?:ed|ution)|recover(?:ed|y)|restored|all[- ]clear|back to normal|closed|ended|fully (?:operational|recovered))\b/i],
 ];

@@ -76,7 +76,7 @@ const CATEGORY_HELP: Record<string, string> = {
   learn: 'closes a knowledge, runbook or responsibility gap',
 };
 
-const VAGUE = /^(be (more )?careful|pay (more )?attention|monitor better|improve (the )?(tests|testing|monitoring)|double[- ]check|try harder|communicate better)\b/i;
+const VAGUE = /^(?:be (?:more )?careful|pay (?:more )?attention|monitor better|improve (?:the )?(?:tests|testing|monitoring)|double[- ]check|try harder|communicate better)\b/i;
 
 function argsOf(a: unknown): Args {
   if (!a || typeof a !== 'object' || a instanceof vscode.Uri) return {};
@@ -512,7 +512,7 @@ export function registerCommands(deps: CommandDeps): void {
     const time = formatTimestamp(now);
     const prev = (await parsedOf(inc)).incident?.recovery_signal ?? '';
     const prevUser = /user-visible:\s*([^;]*)/.exec(prev)?.[1]?.trim();
-    const prevInternal = /internal health:\s*(.*)$/.exec(prev)?.[1]?.trim();
+    const prevInternal = /internal health:([\s\S]*)$/.exec(prev)?.[1]?.trim();
     const note = str(args, 'note') ?? (await ask(`${verb}: ${display(inc)}`, {
       prompt: target === 'mitigated' ? 'What reduced the impact?' : target === 'monitoring' ? 'What are you watching before calling it resolved?' : 'What ended the impact?',
     }));

@@ -77,7 +77,7 @@ export class IndexService implements vscode.Disposable {
     const found = new Map<string, vscode.Uri>();
     for (const g of this.globs()) {
       const files = await vscode.workspace.findFiles(g, '{**/node_modules/**,**/.git/**}', MAX_FILES);
-      for (const u of files) if (/\.(md|markdown)$/i.test(u.path)) found.set(u.toString(), u);
+      for (const u of files) if (/\.(?:md|markdown)$/i.test(u.path)) found.set(u.toString(), u);
     }
     const restricted = await this.listRestricted();
     const all = [...found.values(), ...restricted];
@@ -132,7 +132,7 @@ export class IndexService implements vscode.Disposable {
       for (const [name, type] of entries) {
         const child = vscode.Uri.joinPath(dir, name);
         if (type & vscode.FileType.Directory) await walk(child, depth + 1);
-        else if (/\.(md|markdown)$/i.test(name)) out.push(child);
+        else if (/\.(?:md|markdown)$/i.test(name)) out.push(child);
       }
     };
     await walk(root, 0);
@@ -165,7 +165,7 @@ export class IndexService implements vscode.Disposable {
 
   /** Whether a text is worth indexing: matched by the document globs, or typed by its front matter. */
   private candidate(uri: vscode.Uri, text: string): boolean {
-    if (/^\ufeff?---\s*\r?\n[\s\S]*?^type:\s*["']?(incident|postmortem)\b/m.test(text.slice(0, 4000))) return true;
+    if (typedFrontMatter(text)) return true;
     return matchesAny(this.relPath(uri), this.globs());
   }
 
@@ -181,7 +181,7 @@ export class IndexService implements vscode.Disposable {
   }
 
   private fromDocument(doc: vscode.TextDocument): void {
-    if (!/\.(md|markdown)$/i.test(doc.uri.path)) return;
+    if (!/\.(?:md|markdown)$/i.test(doc.uri.path)) return;
     const root = this.restrictedRoot();
     const inRestricted = !!root && doc.uri.toString().startsWith(root.toString() + '/');
     if (!inRestricted && !vscode.workspace.getWorkspaceFolder(doc.uri)) return;
@@ -242,4 +242,15 @@ export class IndexService implements vscode.Disposable {
     this.disposables.forEach((d) => d.dispose());
     this.changed.dispose();
   }
+}
+
+/** Whether the front matter (within the first 4,000 characters) has `type: incident` or `type: postmortem`. */
+export function typedFrontMatter(text: string): boolean {
+  const lines = text.slice(0, 4000).split(/\r?\n/);
+  if (!/^\ufeff?---[ \t]*$/.test(lines[0] ?? '')) return false;
+  for (let i = 1; i < lines.length; i++) {
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i])) return false;
+    if (/^type:[ \t]*["']?(?:incident|postmortem)\b/.test(lines[i])) return true;
+  }
+  return false;
 }

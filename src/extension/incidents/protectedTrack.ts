@@ -13,7 +13,7 @@ export function restrictedRoot(context: vscode.ExtensionContext, projectSetting?
   if (configured) {
     if (/^[a-z][a-z0-9+.-]+:\/\//i.test(configured)) return vscode.Uri.parse(configured);
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (configured.startsWith('/') || /^[A-Za-z]:[\\/]/.test(configured)) {
+    if (configured.startsWith('/') || /^[A-Z]:[\\/]/i.test(configured)) {
       return base && base.scheme !== 'file' ? base.with({ path: configured.replace(/\\/g, '/') }) : vscode.Uri.file(configured);
     }
     if (base) return vscode.Uri.joinPath(base, configured);

@@ -14,7 +14,7 @@ export interface IncidentSettings {
 export function readSettings(): IncidentSettings {
   const c = vscode.workspace.getConfiguration('sitrep');
   return {
-    incidentsFolder: (c.get<string>('incidentsFolder') || 'incidents').replace(/^\/+|\/+$/g, '') || 'incidents',
+    incidentsFolder: (c.get<string>('incidentsFolder') || 'incidents').replace(/^\/+|(?<!\/)\/+$/g, '') || 'incidents',
     restrictedStorageFolder: c.get<string>('restrictedStorageFolder') ?? '',
     warningMinutes: Math.max(0, c.get<number>('statusBar.warningMinutes') ?? 5),
     overdueReminderMinutes: Math.max(1, c.get<number>('overdueReminderMinutes') ?? 5),
