@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// npm test: compile, build, then unit, integration (extension host in code-server) and end-to-end
+// npm test: compile, ESLint, build, then unit, integration (extension host in code-server) and end-to-end
 // (code-server driven by Playwright) tests. Ends with one line `N passed, N failed, N skipped`.
 // Usage: node scripts/test.js [--only unit|integration|e2e]
 
@@ -143,6 +143,12 @@ async function main() {
   const compile = await runCommand(npmCmd, ['run', '--silent', 'compile-tests']);
   if (compile.code !== 0) record('compile-tests', { passed: 0, failed: 1, skipped: 0, note: 'tsc reported errors (output above)' }, Date.now() - t);
   else console.log(`[compile-tests] ok (${secs(Date.now() - t)})`);
+
+  // The house linter (eslint.config.mjs): every regular expression in src/ free of super-linear
+  // backtracking, plus the recommended rule sets. A finding fails the run.
+  t = Date.now();
+  const eslint = await runCommand(npmCmd, ['run', '--silent', 'lint']);
+  record('eslint', eslint.code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0, note: 'ESLint reported problems (output above)' }, Date.now() - t);
 
   let built = true;
   if (only.includes('integration') || only.includes('e2e')) {

@@ -22,6 +22,16 @@ function validYmd(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
+/** Epoch ms of a UTC date and time; years 0–99 stay years 0–99 (Date.UTC would read them as 1900–1999). */
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const t = new Date(Date.UTC(2000, 0, 1, h, mi, s, ms));
+  t.setUTCFullYear(y, mo - 1, d);
+  return t.getTime();
+}
+
+/** Latest and earliest instants a Date can hold (±100,000,000 days). */
+const MAX_TIME = 8.64e15;
+
 /** Epoch milliseconds of an ISO timestamp with date and zone, or undefined when it is not one. */
 export function parseTimestamp(text: string): number | undefined {
   const m = ISO_RE.exec(text.trim());
@@ -39,7 +49,7 @@ export function parseTimestamp(text: string): number | undefined {
   }
   const frac = /\.(\d{1,9})/.exec(text);
   const ms = frac ? Math.round(Number('0.' + frac[1]) * 1000) : 0;
-  return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000;
+  return utc(y, mo, d, h, mi, s, ms) - offsetMin * 60_000;
 }
 
 export function isValidTimestamp(text: string): boolean {
@@ -55,17 +65,19 @@ export function isValidDate(text: string): boolean {
 export function parseDate(text: string): number | undefined {
   const m = DATE_RE.exec(text.trim());
   if (!m || !validYmd(Number(m[1]), Number(m[2]), Number(m[3]))) return undefined;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return utc(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /** UTC ISO timestamp to the second, e.g. 2026-11-27T09:52:00Z. */
 export function formatTimestamp(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  // Never throws: an instant beyond what a Date holds (a huge cadence, say) is clamped to it.
+  const t = Number.isNaN(ms) ? 0 : Math.max(-MAX_TIME, Math.min(MAX_TIME, ms));
+  return new Date(Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 /** YYYY-MM-DD of an epoch-ms instant, in UTC. */
 export function formatDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return formatTimestamp(ms).slice(0, -10);
 }
 
 /** Normalises any accepted timestamp to UTC; returns the input unchanged when it is not valid. */

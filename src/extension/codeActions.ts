@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { compatibleFixes, disableFix, type Finding, type Fix } from '../core/lint';
-import type { Range } from '../core/text';
+import { splitLines, type Range } from '../core/text';
 import { toRange } from './convert';
 import type { LintService } from './diagnostics';
 
@@ -58,7 +58,7 @@ export class SitrepCodeActions implements vscode.CodeActionProvider {
           actions.push(a);
         }
         if (entry && rule !== 'parse-error') {
-          const fix = disableFix(entry.result.doc, diagnostic.range.start.line, rule);
+          const fix = disableFix({ lines: splitLines(document.getText()), eol: entry.eol, bodyStartLine: entry.bodyStartLine }, diagnostic.range.start.line, rule);
           const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           a.edit = toEdit(document.uri, [fix]);
           a.diagnostics = [diagnostic];
@@ -75,7 +75,7 @@ export class SitrepCodeActions implements vscode.CodeActionProvider {
     }
 
     if (wantsFixAll && entry) {
-      const fixes = compatibleFixes(entry.result.doc.text, entry.findings.filter((f) => f.fix).map((f) => f.fix!));
+      const fixes = compatibleFixes(document.getText(), entry.findings.filter((f) => f.fix).map((f) => f.fix!));
       if (fixes.length > 0) {
         const a = new vscode.CodeAction('Fix all Sitrep problems', FIX_ALL_KIND);
         a.edit = toEdit(document.uri, fixes);

@@ -4,20 +4,34 @@
  * links to the rule's documentation. One lint runs per document at a time; results for an older
  * version of the text are dropped (generation counter). Diagnostics are cleared on close.
  * Also "Sitrep: Lint Workspace", which fills the Problems panel for every document.
+ *
+ * Linting runs in the Sitrep worker (worker/client.ts), off the extension-host thread; a document
+ * that takes longer than the time budget gets one finding saying so.
  */
 import * as vscode from 'vscode';
-import { lint, ruleByName, type Finding, type LintResult } from '../core/lint';
+import { PARSE_ERROR, ruleByName, type Finding } from '../core/lint';
+import { matchesAny } from '../core/glob';
 import { relativePath, toRange, toSeverity } from './convert';
+import { readTextFile } from './files';
 import { LintConfigStore } from './lintConfig';
+import type { SitrepWorker } from './worker/client';
+import type { LintSummary } from './worker/protocol';
 
-export interface LintEntry {
+export interface LintEntry extends Omit<LintSummary, 'findings'> {
   /** Document version the findings belong to (-1 for a file linted from disk). */
   version: number;
   findings: Finding[];
-  result: LintResult;
 }
 
-const decoder = new TextDecoder('utf-8');
+/** The one finding of a document whose lint ran past the time budget. */
+export function overBudgetFinding(budgetMs: number): Finding {
+  return {
+    rule: PARSE_ERROR,
+    severity: 'warning',
+    message: `Sitrep stopped checking this document after ${budgetMs / 1000} s (its time budget), so the editor stays responsive. Split the document, or report it with the file if it is an ordinary one.`,
+    range: { line: 0, column: 0, endLine: 0, endColumn: 0 },
+  };
+}
 
 function lintSettings() {
   const c = vscode.workspace.getConfiguration('sitrep.lint');
@@ -38,7 +52,10 @@ export class LintService implements vscode.Disposable {
   private readonly generation = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly worker: SitrepWorker,
+  ) {
     this.disposables.push(
       this.collection,
       this.configs,
@@ -131,14 +148,20 @@ export class LintService implements vscode.Disposable {
       const { config, globs, ignore } = await this.configs.get(folder);
       if (doc.isClosed || this.generation.get(key) !== gen) return;
       const version = doc.version;
-      const result = lint(doc.getText(), { relativePath: folder ? relativePath(doc.uri) : undefined, globs, ignore, config, now: Date.now() });
+      const outcome = await this.worker.lint(doc.getText(), { relativePath: folder ? relativePath(doc.uri) : undefined, globs, ignore, config, now: Date.now() });
       if (doc.isClosed || doc.version !== version || this.generation.get(key) !== gen) return; // stale
-      if (result.doc.kind === 'unknown') {
+      if (outcome.status === 'failed') {
+        console.error(`[sitrep] lint failed for ${key}: ${outcome.error}`);
+        return;
+      }
+      const result: LintSummary =
+        outcome.status === 'ok' ? outcome.result : { kind: 'unknown', findings: [overBudgetFinding(outcome.budgetMs)], bodyStartLine: 0, eol: '\n', truncated: true };
+      if (result.kind === 'unknown' && outcome.status === 'ok') {
         this.entries.delete(key);
         this.collection.delete(doc.uri);
         return;
       }
-      this.entries.set(key, { version, findings: result.findings, result });
+      this.entries.set(key, { version, ...result });
       this.collection.set(doc.uri, result.findings.map((f) => this.toDiagnostic(f)));
     } finally {
       this.running.delete(key);
@@ -157,22 +180,27 @@ export class LintService implements vscode.Disposable {
       for (const uri of files) {
         if (token?.isCancellationRequested) return totals;
         const openDoc = open.get(uri.toString());
-        let text: string;
-        try {
-          text = openDoc ? openDoc.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri));
-        } catch {
-          continue;
-        }
         const rel = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
-        const result = lint(text, { relativePath: rel, globs, ignore, config, now });
-        if (result.doc.kind === 'unknown') continue;
+        let result: LintSummary;
+        const read = openDoc ? ({ ok: true, text: openDoc.getText() } as const) : await readTextFile(uri);
+        if (!read.ok) {
+          // Not read (not a regular file, over the cap, not UTF-8): reported when on a document path.
+          if (!matchesAny(rel, globs) || matchesAny(rel, ignore)) continue;
+          result = { kind: 'unknown', findings: [{ rule: read.rule, severity: 'error', message: read.message, range: { line: 0, column: 0, endLine: 0, endColumn: 0 } }], bodyStartLine: 0, eol: '\n', truncated: true };
+        } else {
+          const outcome = await this.worker.lint(read.text, { relativePath: rel, globs, ignore, config, now }, 'background');
+          if (outcome.status === 'failed') continue;
+          if (outcome.status === 'over-budget') result = { kind: 'unknown', findings: [overBudgetFinding(outcome.budgetMs)], bodyStartLine: 0, eol: '\n', truncated: true };
+          else if (outcome.result.kind === 'unknown') continue;
+          else result = outcome.result;
+        }
         totals.documents++;
         for (const f of result.findings) {
           if (f.severity === 'error') totals.errors++;
           else if (f.severity === 'warning') totals.warnings++;
         }
         this.collection.set(uri, result.findings.map((f) => this.toDiagnostic(f)));
-        if (openDoc) this.entries.set(uri.toString(), { version: openDoc.version, findings: result.findings, result });
+        if (openDoc) this.entries.set(uri.toString(), { version: openDoc.version, ...result });
         progress?.report({ message: rel });
       }
     }
@@ -185,8 +213,8 @@ export class LintService implements vscode.Disposable {
   }
 }
 
-export function registerDiagnostics(context: vscode.ExtensionContext): LintService {
-  const service = new LintService(context.extensionUri);
+export function registerDiagnostics(context: vscode.ExtensionContext, worker: SitrepWorker): LintService {
+  const service = new LintService(context.extensionUri, worker);
   context.subscriptions.push(
     service,
     vscode.commands.registerCommand('sitrep.lintWorkspace', async () => {

@@ -5,11 +5,13 @@
  * goes on with the defaults.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAMES } from '../core/config';
+import { CONFIG_FILE_NAMES, MAX_CONFIG_LENGTH } from '../core/config';
 import { loadConfig } from '../core/lint';
 import type { Config } from '../core/model/schemas';
 import type { Problem } from '../core/parser/types';
 import { documentGlobs, toRange } from './convert';
+import { readTextFile } from './files';
+import { exists } from './incidents/writer';
 
 export interface FolderConfig {
   config: Config;
@@ -18,7 +20,6 @@ export interface FolderConfig {
   ignore: string[];
 }
 
-const decoder = new TextDecoder('utf-8');
 
 export class LintConfigStore implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<FolderConfig>>();
@@ -62,14 +63,13 @@ export class LintConfigStore implements vscode.Disposable {
   private async load(folder: vscode.WorkspaceFolder): Promise<FolderConfig> {
     for (const name of CONFIG_FILE_NAMES) {
       const uri = vscode.Uri.joinPath(folder.uri, name);
-      let bytes: Uint8Array;
-      try {
-        bytes = await vscode.workspace.fs.readFile(uri);
-      } catch {
+      if (!(await exists(uri))) {
         this.problems.delete(uri);
         continue; // no such file
       }
-      const loaded = loadConfig(decoder.decode(bytes));
+      // Bounded: a regular file up to the cap (a FIFO or a link to /dev/zero is never read).
+      const read = await readTextFile(uri, MAX_CONFIG_LENGTH + 1);
+      const loaded = read.ok ? loadConfig(read.text) : { config: {}, problems: [{ code: 'config', severity: 'error' as const, message: read.message, range: { line: 0, column: 0, endLine: 0, endColumn: 0 } }] };
       this.show(uri, loaded.problems, Object.keys(loaded.config).length === 0);
       const config = loaded.config;
       return {

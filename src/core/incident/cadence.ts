@@ -18,14 +18,18 @@ export function maxCadence(severity: Severity): number | undefined {
   return MAX_CADENCE[severity];
 }
 
+/** Updates are due at least once a day, whatever the severity. */
+export const MAX_ANY_CADENCE = 24 * 60;
+
 /**
  * The cadence an incident runs at: its own `update_cadence_minutes` when set, else the configured
  * default for its severity; never longer than the severity allows.
  */
 export function effectiveCadence(severity: Severity, ownMinutes: number | undefined, config: Config = {}): number {
-  const max = MAX_CADENCE[severity];
-  const value = ownMinutes && ownMinutes > 0 ? ownMinutes : cadenceFor(severity, config);
-  return max !== undefined ? Math.min(value, max) : value;
+  const max = MAX_CADENCE[severity] ?? MAX_ANY_CADENCE;
+  const value = ownMinutes !== undefined && Number.isFinite(ownMinutes) && ownMinutes > 0 ? ownMinutes : cadenceFor(severity, config);
+  // A hand-edited cadence of 1e300 minutes must not push times past what a Date can hold.
+  return Math.min(value, max, MAX_ANY_CADENCE);
 }
 
 /** Why a proposed cadence is not allowed for a severity, or undefined when it is. */

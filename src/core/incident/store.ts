@@ -205,6 +205,16 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
 
 export type IndexChange = 'added' | 'changed' | 'removed' | 'unchanged';
 
+/**
+ * A document's index entry from its text: the part of indexing that parses, which the editor runs
+ * in its worker. Sitrep-shaped documents take the fast line reader; anything else (and anything
+ * malformed) the full parser.
+ */
+export function summarizeText(key: string, text: string, opts: IndexOptions = {}): IndexedDocument | undefined {
+  const doc = fastParse(text) ?? parseDocument(text, { relativePath: opts.relativePath, globs: opts.globs });
+  return summarize(key, opts.relativePath ?? key, doc, opts.config);
+}
+
 /** The index. Keys are whatever the caller uses to name documents (URIs in the extension). */
 export class IncidentIndex {
   private readonly docs = new Map<string, IndexedDocument>();
@@ -218,13 +228,26 @@ export class IncidentIndex {
     this.config = config;
   }
 
+  /** The config documents are summarised with (unless the caller gives one). */
+  get currentConfig(): Config {
+    return this.config;
+  }
+
+  /** True when the index already holds this text for this key and path. */
+  isCurrent(key: string, text: string, relativePath?: string): boolean {
+    const had = this.docs.get(key);
+    return !!had && this.texts.get(key) === text && had.path === (relativePath ?? key);
+  }
+
   /** Indexes a document's text. Returns what happened to the index. */
   update(key: string, text: string, opts: IndexOptions = {}): IndexChange {
+    if (this.isCurrent(key, text, opts.relativePath)) return 'unchanged';
+    return this.apply(key, text, summarizeText(key, text, { ...opts, config: opts.config ?? this.config }));
+  }
+
+  /** Stores an entry summarised elsewhere (the editor's worker) for a text. */
+  apply(key: string, text: string, summary: IndexedDocument | undefined): IndexChange {
     const had = this.docs.get(key);
-    if (had && this.texts.get(key) === text && had.path === (opts.relativePath ?? key)) return 'unchanged';
-    // Sitrep-shaped documents take the fast line reader; anything else (and anything malformed) the full parser.
-    const doc = fastParse(text) ?? parseDocument(text, { relativePath: opts.relativePath, globs: opts.globs });
-    const summary = summarize(key, opts.relativePath ?? key, doc, opts.config ?? this.config);
     if (!summary) {
       if (!had) return 'unchanged';
       this.docs.delete(key);

@@ -10,7 +10,7 @@ import type { Fix } from './types';
 const NEXT_LINE = /^\s*<!--\s*sitrep-disable-next-line\b[^<>]*-->\s*$/;
 const SAME_LINE = /<!--\s*sitrep-disable-line\b[^<>]*-->/;
 
-export function disableFix(doc: ParsedDocument, line: number, rule: string): Fix {
+export function disableFix(doc: Pick<ParsedDocument, 'lines' | 'eol' | 'bodyStartLine'>, line: number, rule: string): Fix {
   const lines = doc.lines;
   const eol = doc.eol;
   if (line < doc.bodyStartLine) {

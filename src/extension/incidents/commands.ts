@@ -39,7 +39,7 @@ import { ACTION_CATEGORIES, ROLE_KEYS, SEVERITIES, TIMELINE_KINDS, type Severity
 import { formatDate, formatTimestamp, isValidDate, parseDate, parseTimestamp } from '../../core/time';
 import { relativePath, toRange } from '../convert';
 import type { IndexService } from './indexing';
-import { restrictedRoot, warnIfInGit } from './protectedTrack';
+import { restrictedTarget, warnIfInGit } from './protectedTrack';
 import { readSettings } from './settings';
 import { ask, Cancelled, pick } from './ui';
 import { DocumentWriter, exists, readText, WriteError } from './writer';
@@ -108,6 +108,11 @@ function display(i: IndexedIncident): string {
   return i.restricted ? `${i.id ?? i.name} (restricted)` : i.title;
 }
 
+/** A postmortem's name for messages: a restricted incident's postmortem is named by the incident id, not its title. */
+function displayPostmortem(p: IndexedPostmortem, incident: IndexedIncident | undefined): string {
+  return incident?.restricted ? `${p.incidentId ?? 'restricted'} postmortem (restricted)` : p.title;
+}
+
 function isoValidator(future: boolean) {
   return (v: string) => {
     const ms = parseTimestamp(v);
@@ -121,7 +126,6 @@ export function registerCommands(deps: CommandDeps): void {
   const { context, service, writer } = deps;
   const index = () => service.index;
   const uriOf = (key: string) => vscode.Uri.parse(key);
-  const restrictedBase = () => restrictedRoot(context, service.config().restricted_storage);
 
   // ------------------------------------------------------------------------------------------
   // Resolving which incident or postmortem a command is about
@@ -194,7 +198,7 @@ export function registerCommands(deps: CommandDeps): void {
       void vscode.window.showInformationMessage('There is no postmortem yet. Start one from a resolved incident with "Sitrep: Start Postmortem".');
       throw new Cancelled();
     }
-    const chosen = await pick('Add action item', all.map((p) => ({ label: p.title, description: p.incidentId, detail: p.path, pm: p })), 'Which postmortem?');
+    const chosen = await pick('Add action item', all.map((p) => ({ label: displayPostmortem(p, p.incidentId ? index().byId(p.incidentId) : undefined), description: p.incidentId, detail: p.path, pm: p })), 'Which postmortem?');
     return chosen.pm;
   }
 
@@ -281,7 +285,8 @@ export function registerCommands(deps: CommandDeps): void {
 
     const now = typeof args.now === 'number' ? args.now : Date.now();
     let base: vscode.Uri;
-    if (restricted) base = restrictedBase();
+    // Private by default; a folder inside the workspace or a git tree only when the user confirms.
+    if (restricted) base = await restrictedTarget(context, service.config().restricted_storage, typeof args.confirmRestrictedLocation === 'boolean' ? args.confirmRestrictedLocation : undefined);
     else {
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) throw new WriteError('Open a folder first: Sitrep keeps incidents in the workspace (restricted ones excepted).');
@@ -297,7 +302,7 @@ export function registerCommands(deps: CommandDeps): void {
         continue;
       }
       const text = renderIncident({ id, title, severity, impactSummary: impact, roles, cadenceMinutes: cadence, now, restricted });
-      await writer.create(uri, text);
+      await writer.create(uri, text, restricted ? { private: true, privateRoot: base } : {});
       if (restricted) void warnIfInGit(uri);
       if (args.open !== false) await vscode.window.showTextDocument(uri, { preview: false });
       return uri.toString();
@@ -554,7 +559,7 @@ export function registerCommands(deps: CommandDeps): void {
       ? (authorsArg as string[])
       : (await ask(`Start Postmortem: ${display(inc)}`, { value: commander, prompt: 'Authors, comma-separated.' })).split(',').map((s) => s.trim()).filter(Boolean);
     const text = renderPostmortem(doc, { authors, now: Date.now() });
-    await writer.create(pmUri, text);
+    await writer.create(pmUri, text, inc.restricted ? { private: true } : {});
     await write(inc, () => ({ fm: [{ path: 'postmortem', value: 'postmortem.md' }] }));
     if (args.open !== false) await vscode.window.showTextDocument(pmUri, { preview: false });
     return pmUri.toString();
@@ -563,7 +568,8 @@ export function registerCommands(deps: CommandDeps): void {
   async function addActionItem(a: unknown): Promise<string | undefined> {
     const args = argsOf(a);
     const pm = await resolvePostmortem(a);
-    const t = `Add Action Item: ${pm.title}`;
+    const pmName = displayPostmortem(pm, pm.incidentId ? index().byId(pm.incidentId) : undefined);
+    const t = `Add Action Item: ${pmName}`;
     const action = str(args, 'action') ?? (await ask(`${t} (1/5): action`, {
       prompt: 'A concrete engineering change, e.g. "Alert on checkout 5xx rate > 1% for 5 min".',
       validate: (v) => (VAGUE.test(v) ? 'Name a concrete change: "be more careful" or "monitor better" cannot be verified.' : undefined),
@@ -589,7 +595,7 @@ export function registerCommands(deps: CommandDeps): void {
       id = r.id;
       return [r.edit];
     });
-    if (args.notify !== false) void vscode.window.showInformationMessage(`Action ${id} added to ${pm.title}.`);
+    if (args.notify !== false) void vscode.window.showInformationMessage(`Action ${id} added to ${pmName}.`);
     return id;
   }
 
@@ -636,7 +642,8 @@ export function registerCommands(deps: CommandDeps): void {
         } catch (e) {
           if (e instanceof Cancelled) return undefined;
           const msg = e instanceof Error ? e.message : String(e);
-          void vscode.window.showErrorMessage(`Sitrep: ${msg}`);
+          // A failed save was already shown, with Retry.
+          if (!(e instanceof WriteError && e.shown)) void vscode.window.showErrorMessage(`Sitrep: ${msg}`);
           // Integration callers (argument objects) see the failure too.
           if (a[0] && typeof a[0] === 'object' && !(a[0] instanceof vscode.Uri) && !('contextValue' in (a[0] as object)) && (a[0] as Args).throwOnError) throw e;
           return undefined;

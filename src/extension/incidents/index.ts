@@ -6,18 +6,20 @@ import { restrictedRoot, warnIfInGit } from './protectedTrack';
 import { registerStatusBar } from './statusBar';
 import { registerTrees } from './trees';
 import { DocumentWriter } from './writer';
+import type { SitrepWorker } from '../worker/client';
 
-export function registerIncidentFeatures(context: vscode.ExtensionContext): IndexService {
-  let service: IndexService | undefined;
-  const root = () => restrictedRoot(context, service?.config().restricted_storage);
-  service = new IndexService(root);
-  const s = service;
+export function registerIncidentFeatures(context: vscode.ExtensionContext, worker: SitrepWorker): IndexService {
+  // The root depends on the project configuration the service loads, so it is read through a holder.
+  const holder: { service?: IndexService } = {};
+  const root = () => restrictedRoot(context, holder.service?.config().restricted_storage);
+  const s = new IndexService(root, worker);
+  holder.service = s;
   const writer = new DocumentWriter();
   const checked = new Set<string>();
   context.subscriptions.push(
     s,
     writer,
-    writer.onDidWrite(({ uri, text }) => s.updateText(uri, text)),
+    writer.onDidWrite(({ uri, text }) => void s.updateText(uri, text)),
     // Restricted incidents inside a git working tree get one warning each.
     s.onDidChange(() => {
       for (const i of s.index.incidents()) {
@@ -26,6 +28,8 @@ export function registerIncidentFeatures(context: vscode.ExtensionContext): Inde
         void warnIfInGit(vscode.Uri.parse(i.key));
       }
     }),
+    // Trust makes the workspace's restricted_storage count: read the restricted folder again.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void s.rescan()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('sitrep.restrictedStorageFolder') || e.affectsConfiguration('sitrep.cadenceMinutes') || e.affectsConfiguration('sitrep.documentGlobs')) void s.rescan();
     }),

@@ -2,6 +2,9 @@
  * Keeps the in-memory incident index current: an initial scan, a FileSystemWatcher (files changed
  * outside the editor, e.g. by git pull), document events (unsaved edits), and the protected-track
  * storage folder. The tree views and the status bar read the index only.
+ *
+ * Documents are parsed in the Sitrep worker (off the extension-host thread); a document past the
+ * time budget is left out of the index. Files are read bounded (regular files under the cap).
  */
 import * as vscode from 'vscode';
 import { IncidentIndex } from '../../core/incident';
@@ -12,10 +15,11 @@ import { documentGlobs, relativePath } from '../convert';
 import { documentGlobsOf } from '../../core/config';
 import { effectiveConfig, readSettings } from './settings';
 import { exists, openDocument } from './writer';
+import { readTextFile } from '../files';
+import type { SitrepWorker } from '../worker/client';
+import { MAX_CONFIG_LENGTH } from '../../core/config';
 
-const decoder = new TextDecoder();
 const MAX_FILES = 20_000;
-const MAX_BYTES = 5_000_000;
 
 export class IndexService implements vscode.Disposable {
   readonly index = new IncidentIndex();
@@ -29,7 +33,14 @@ export class IndexService implements vscode.Disposable {
   /** Resolves when the first scan has finished. */
   ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly restrictedRoot: () => vscode.Uri | undefined) {
+  /** The latest update asked for each document: an older answer from the worker is dropped. */
+  private readonly latest = new Map<string, number>();
+  private sequence = 0;
+
+  constructor(
+    private readonly restrictedRoot: () => vscode.Uri | undefined,
+    private readonly worker: SitrepWorker,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     this.disposables.push(
       watcher,
@@ -99,13 +110,10 @@ export class IndexService implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (folder) {
       for (const name of CONFIG_FILE_NAMES) {
-        try {
-          const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, name));
-          project = parseConfig(decoder.decode(bytes)).config;
-          break;
-        } catch {
-          /* no such file */
-        }
+        const read = await readTextFile(vscode.Uri.joinPath(folder.uri, name), MAX_CONFIG_LENGTH + 1);
+        if (!read.ok) continue; // no such file, or not one Sitrep reads
+        project = parseConfig(read.text).config;
+        break;
       }
     }
     this.projectConfig = project;
@@ -169,15 +177,27 @@ export class IndexService implements vscode.Disposable {
     return matchesAny(this.relPath(uri), this.globs());
   }
 
-  /** Indexes a text now (after a write, so the views and status bar follow at once). */
-  updateText(uri: vscode.Uri, text: string): void {
+  /** Indexes a text (after a write, so the views and status bar follow). Resolves once it is in the index. */
+  async updateText(uri: vscode.Uri, text: string, notify = true, priority: 'interactive' | 'background' = 'interactive'): Promise<void> {
     const key = uri.toString();
+    const seq = ++this.sequence;
+    this.latest.set(key, seq);
     if (!this.candidate(uri, text)) {
-      if (this.index.remove(key)) this.fire();
+      if (this.index.remove(key) && notify) this.fire();
       return;
     }
-    const change = this.index.update(key, text, { relativePath: this.relPath(uri), globs: this.globs() });
-    if (change !== 'unchanged') this.fire();
+    const relativePath = this.relPath(uri);
+    if (this.index.isCurrent(key, text, relativePath)) return;
+    const outcome = await this.worker.summarize(key, text, { relativePath, globs: this.globs(), config: this.index.currentConfig }, priority);
+    if (this.latest.get(key) !== seq) return; // a newer text was sent meanwhile
+    this.latest.delete(key);
+    if (outcome.status !== 'ok') {
+      if (outcome.status === 'over-budget') console.warn(`[sitrep] ${relativePath} took longer than ${outcome.budgetMs} ms to read; left out of the index`);
+      else console.error(`[sitrep] indexing ${relativePath} failed: ${outcome.error}`);
+      return;
+    }
+    const change = this.index.apply(key, text, outcome.result);
+    if (change !== 'unchanged' && notify) this.fire();
   }
 
   private fromDocument(doc: vscode.TextDocument): void {
@@ -185,7 +205,7 @@ export class IndexService implements vscode.Disposable {
     const root = this.restrictedRoot();
     const inRestricted = !!root && doc.uri.toString().startsWith(root.toString() + '/');
     if (!inRestricted && !vscode.workspace.getWorkspaceFolder(doc.uri)) return;
-    this.updateText(doc.uri, doc.getText());
+    void this.updateText(doc.uri, doc.getText());
   }
 
   async refreshFromDisk(uri: vscode.Uri, notify = true): Promise<void> {
@@ -195,20 +215,13 @@ export class IndexService implements vscode.Disposable {
       this.fromDocument(open);
       return;
     }
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory || stat.size > MAX_BYTES) return;
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      const text = decoder.decode(bytes);
-      if (notify) this.updateText(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-      else {
-        const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-        if (this.candidate(uri, t)) this.index.update(uri.toString(), t, { relativePath: this.relPath(uri), globs: this.globs() });
-      }
-    } catch {
-      // Gone (deleted between the event and the read).
-      this.removed(uri);
+    const read = await readTextFile(uri);
+    if (read.ok) {
+      await this.updateText(uri, read.text, notify, notify ? 'interactive' : 'background');
+      return;
     }
+    // Gone (deleted between the event and the read), or no longer a file Sitrep reads.
+    this.removed(uri);
   }
 
   private removed(uri: vscode.Uri): void {
