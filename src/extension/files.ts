@@ -7,7 +7,10 @@ import * as vscode from 'vscode';
 import { decodeText } from '../core/encoding';
 import { DEFAULT_MAX_LENGTH } from '../core/parser';
 
-export type ReadResult = { ok: true; text: string } | { ok: false; rule: 'read-error' | 'encoding' | 'parse-error'; message: string };
+export type ReadResult =
+  | { ok: true; text: string }
+  /** `lossy`: for an undecodable file, its text with U+FFFD for the bad bytes: fit to show, never to write back. */
+  | { ok: false; rule: 'read-error' | 'encoding' | 'parse-error'; message: string; lossy?: string };
 
 export async function readTextFile(uri: vscode.Uri, maxBytes = DEFAULT_MAX_LENGTH): Promise<ReadResult> {
   let stat: vscode.FileStat;
@@ -28,5 +31,5 @@ export async function readTextFile(uri: vscode.Uri, maxBytes = DEFAULT_MAX_LENGT
   }
   if (bytes.length > maxBytes) return { ok: false, rule: 'parse-error', message: `This file grew past ${(maxBytes / 1_000_000).toFixed(1)} MB while it was read.` };
   const decoded = decodeText(bytes);
-  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, rule: 'encoding', message: decoded.message };
+  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, rule: 'encoding', message: decoded.message, lossy: new TextDecoder().decode(bytes) };
 }

@@ -119,7 +119,7 @@ suite('Reliability (issue 13)', () => {
   test('the worker: a document past its time budget is stopped and answered as such; the next one is linted by a fresh worker', async function () {
     this.timeout(60_000);
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const worker = new SitrepWorker(ext.extensionUri, 150);
+    const worker = new SitrepWorker(ext.extensionUri, 300);
     try {
       // About 4 MB of timeline entries to read: far more than 150 ms.
       const slow = '---\ntype: postmortem\n---\n\n# X\n\n## Timeline\n\n' + '- 2026-11-27T10:00:00Z [fact] something was observed and noted\n'.repeat(45_000);

@@ -216,8 +216,10 @@ export class IndexService implements vscode.Disposable {
       return;
     }
     const read = await readTextFile(uri);
-    if (read.ok) {
-      await this.updateText(uri, read.text, notify, notify ? 'interactive' : 'background');
+    // A file that is not UTF-8 is still shown (its bad bytes as U+FFFD); the writer refuses to write it.
+    const text = read.ok ? read.text : read.lossy;
+    if (text !== undefined) {
+      await this.updateText(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, notify, notify ? 'interactive' : 'background');
       return;
     }
     // Gone (deleted between the event and the read), or no longer a file Sitrep reads.

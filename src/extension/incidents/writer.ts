@@ -31,8 +31,9 @@ export class WriteError extends Error {
   }
 }
 
-/** Tries of a closed-file write when the file keeps changing underneath. */
-const ATTEMPTS = 5;
+/** Tries of a closed-file write when the file keeps changing underneath, waiting longer each time. */
+const ATTEMPTS = 20;
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.min(250, 5 * 2 ** attempt)));
 
 export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
@@ -182,6 +183,7 @@ export class DocumentWriter implements vscode.Disposable {
       return text;
     }
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (attempt > 0) await backoff(attempt);
       const bytes = await vscode.workspace.fs.readFile(uri);
       const decoded = decodeText(bytes);
       if (!decoded.ok) throw new WriteError(`Sitrep did not write to ${shownName(uri)}. ${decoded.message}`);

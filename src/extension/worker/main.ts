@@ -8,6 +8,10 @@ import { handle } from './tasks';
 
 declare const self: { onmessage: ((e: { data: WorkerRequest }) => void) | null; postMessage(m: unknown): void } | undefined;
 
+// Warm up (parser, rules, schemas) before saying ready, so that the first document's time budget
+// is spent on the document.
+handle({ id: 0, type: 'lint', text: '---\ntype: postmortem\n---\n\n# Warm-up\n\n## Timeline\n\n- 2026-01-01T00:00:00Z [fact] x\n', options: { relativePath: 'postmortems/warm-up.md' } });
+
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 if (isNode) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- Node only; external in the web build
