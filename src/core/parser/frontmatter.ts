@@ -2,6 +2,9 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { LineIndex, type Range } from '../text';
+import { duplicateKeys } from '../yamlKeys';
+
+export { duplicateKeys };
 import type { Problem } from './types';
 
 export interface FrontMatterEntry {
@@ -174,29 +177,6 @@ function parseBlock(
     if (isScalar(v) && typeof v.value === 'string') typeHint = v.value;
   }
   return { startLine: 0, endLine: close, data, entries, openRange, typeHint };
-}
-
-/** Keys that repeat within one mapping, anywhere in a YAML tree (one Set per mapping: linear). */
-export function duplicateKeys(contents: unknown): Array<{ key: string; range: [number, number] }> {
-  const out: Array<{ key: string; range: [number, number] }> = [];
-  const stack: unknown[] = [contents];
-  while (stack.length) {
-    const node = stack.pop();
-    if (isMap(node)) {
-      const seen = new Set<unknown>();
-      for (const item of node.items) {
-        if (!isPair(item)) continue;
-        const keyNode = item.key as YamlNode | null;
-        const k = isScalar(keyNode) ? keyNode.value : keyNode ? String(keyNode) : null;
-        if (seen.has(k)) out.push({ key: String(k), range: keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : [0, 1] });
-        else seen.add(k);
-        stack.push(item.value);
-      }
-    } else if (isSeq(node)) {
-      for (const item of node.items) stack.push(item);
-    }
-  }
-  return out.sort((a, b) => a.range[0] - b.range[0]);
 }
 
 /** Key and value ranges of every mapping key and sequence item in a YAML tree, by dotted path (at most MAX_FRONT_MATTER_KEYS). */

@@ -68,6 +68,9 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
+/** Cells read from one table row. */
+export const MAX_TABLE_CELLS = 1_000;
+
 /**
  * Splits a table row into cells with their columns. Leading and trailing pipes are optional;
  * `\|` does not split.
@@ -94,6 +97,7 @@ export function splitTableRow(text: string, line: number): Field[] {
     if (c === '|') {
       push(i);
       start = i + 1;
+      if (cells.length >= MAX_TABLE_CELLS) break; // the rest of a huge row stays in its last cell
     }
   }
   if (text.slice(start).trim() !== '') push(n);
