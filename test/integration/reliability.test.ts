@@ -132,4 +132,28 @@ suite('Reliability (issue 13)', () => {
       worker.dispose();
     }
   });
+
+  test('an open incident changed on disk just before a write: success only when the entry is on disk', async function () {
+    this.timeout(60_000);
+    await activateSitrep();
+    for (let round = 0; round < 3; round++) {
+      const uri = await declare(`Changed on disk ${round}`);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      // Another process rewrites the file; the editor has not noticed yet when Sitrep writes.
+      fs.writeFileSync(uri.fsPath, `${fs.readFileSync(uri.fsPath, 'utf8')}\nExternal note ${round}.\n`);
+      const entry = `entry after an external change ${round}`;
+      let failure: Error | undefined;
+      try {
+        await vscode.commands.executeCommand('sitrep.logTimelineEntry', { incident: uri.toString(), kind: 'fact', text: entry, throwOnError: true });
+      } catch (e) {
+        failure = e as Error;
+      }
+      const disk = fs.readFileSync(uri.fsPath, 'utf8');
+      assert.match(disk, new RegExp(`External note ${round}\\.`), 'the external change is never overwritten');
+      if (failure) assert.match(failure.message, /was not saved/);
+      else assert.ok(disk.includes(entry), 'a command that reports success has its entry on disk');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
 });
