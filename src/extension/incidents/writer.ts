@@ -167,12 +167,18 @@ export class DocumentWriter implements vscode.Disposable {
     const doc = openDocument(uri);
     if (doc) {
       const wasDirty = doc.isDirty;
-      const edits = unwrap(build(doc.getText()));
-      if (edits.length === 0) return doc.getText();
-      const we = new vscode.WorkspaceEdit();
-      for (const e of edits) we.replace(uri, toRange(e.range), e.newText);
-      const ok = await vscode.workspace.applyEdit(we);
-      if (!ok) throw new WriteError(`The editor did not accept the change to ${shownName(uri)}.`);
+      // The editor refuses an edit made for an older version (the file was reloaded from disk
+      // meanwhile): the edit is computed again from the current text.
+      let applied = false;
+      for (let attempt = 0; attempt < 3 && !applied; attempt++) {
+        if (attempt > 0) await backoff(attempt);
+        const edits = unwrap(build(doc.getText()));
+        if (edits.length === 0) return doc.getText();
+        const we = new vscode.WorkspaceEdit();
+        for (const e of edits) we.replace(uri, toRange(e.range), e.newText);
+        applied = await vscode.workspace.applyEdit(we);
+      }
+      if (!applied) throw new WriteError(`The editor did not accept the change to ${shownName(uri)}.`);
       const text = doc.getText();
       this.written.fire({ uri, text });
       if (!wasDirty && !(await doc.save())) {
