@@ -13,6 +13,7 @@ import { run, sarifUri } from '../../src/cli/lint';
 import { writeJson, toJson, type FileResult } from '../../src/cli/output';
 import { readDocument } from '../../src/cli/read';
 import { writeFixed } from '../../src/cli/write';
+import { walk } from '../../src/cli/files';
 import { decodeText, encodeText } from '../../src/core/encoding';
 import { lint } from '../../src/core/lint';
 
@@ -173,4 +174,12 @@ test('CR-only line breaks: no false YAML errors in front matter', () => {
   const r = lint(cr, { relativePath: 'postmortems/a.md' });
   assert.ok(!r.findings.some((f) => f.message.startsWith('YAML')), JSON.stringify(r.findings.filter((f) => f.message.startsWith('YAML'))));
   assert.equal(r.doc.kind, 'postmortem');
+});
+
+test('a folder that cannot be listed is reported (not "0 documents", exit 0)', () => {
+  const dir = workspace({ 'postmortems/a.md': human });
+  // As root every folder is readable, so a path that is not a folder stands in for one: readdir fails.
+  const w = walk(path.join(dir, 'postmortems', 'a.md'));
+  assert.equal(w.unreadable.length, 1);
+  assert.match(w.unreadable[0].reason, /ENOTDIR|not a directory/i);
 });
