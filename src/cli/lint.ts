@@ -209,7 +209,7 @@ function lintCommand(args: Args, io: CliIo): number {
         match = compileGlob(pattern);
       } catch (e) {
         if (!(e instanceof GlobError)) throw e;
-        io.stderr(`sitrep: ${e.message} Quote the glob, or name the files.\n`);
+        io.stderr(`sitrep: ${e.message.replace(`"${e.glob}"`, `"${p}"`)} Quote the glob, or name the files.\n`);
         return EXIT_STOPPED;
       }
       const hits = walkReporting(root).filter((f) => match(toPosix(path.relative(root, f))));
