@@ -3,6 +3,7 @@
  * single alternation of escaped literals (no user regular expressions, so no catastrophic
  * backtracking), and helpers that decide whether a match is live prose or a refutation.
  */
+import { judgeAssertion, type Judgement } from './assertion';
 import type { PhraseMatcher, RuleContext } from './types';
 
 const cache = new Map<string, PhraseMatcher>();
@@ -143,56 +144,29 @@ export function inCodeOrComment(line: string, column: number): boolean {
   return false;
 }
 
-/** Whether an offset's line is prose and the offset is outside code spans and comments. */
+/** Whether an offset's line is prose (not code, front matter or a blockquote) and the offset is outside code spans and comments. */
 export function isLiveProse(ctx: RuleContext, line: number, column: number): boolean {
-  if (!ctx.doc.prose[line]) return false;
+  if (!ctx.doc.prose[line] || ctx.doc.quoted?.[line]) return false;
+  if (/^\s{0,3}>/.test(ctx.lines[line])) return false;
   return !inCodeOrComment(ctx.lines[line], column);
 }
 
-/**
- * The sentence around [column, endColumn) on `line`: text before the match (back to the last
- * sentence end, reaching onto the previous line when the sentence started there) and after it.
- */
-export function sentenceAround(ctx: RuleContext, line: number, column: number, endColumn: number): { before: string; after: string } {
-  const text = ctx.lines[line];
-  let before = text.slice(0, column);
-  const cut = lastSentenceEnd(before);
-  if (cut >= 0) before = before.slice(cut);
-  else if (line > 0 && ctx.doc.prose[line - 1]) {
-    const prev = ctx.lines[line - 1];
-    if (prev.trim() !== '' && !/^\s*(?:#|[-*+]\s|\d+[.)]\s|\|)/.test(text)) {
-      const pc = lastSentenceEnd(prev);
-      before = (pc >= 0 ? prev.slice(pc) : prev) + ' ' + before;
-    }
-  }
-  let after = text.slice(endColumn);
-  const m = /[.!?](?:\s|$)/.exec(after);
-  if (m) after = after.slice(0, m.index);
-  return { before: before.toLowerCase(), after: after.toLowerCase() };
+/** The line before when it continues the same paragraph (a sentence may start there). */
+function continuedFrom(ctx: RuleContext, line: number): string | undefined {
+  if (line === 0 || !ctx.doc.prose[line - 1]) return undefined;
+  const prev = ctx.lines[line - 1];
+  if (prev.trim() === '' || /^\s*(?:#|[-*+]\s|\d+[.)]\s|\|)/.test(ctx.lines[line]) || /^\s*(?:#|\|)/.test(prev)) return undefined;
+  return prev;
 }
 
-function lastSentenceEnd(s: string): number {
-  const re = /[.!?;:](?:\s|$)|\s[—–]\s/g;
-  let last = -1;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) last = m.index + m[0].length;
-  return last;
+/** The clause judged for a phrase, and whether the document asserts it there. */
+export function assertionAt(ctx: RuleContext, line: number, column: number, endColumn: number): Judgement {
+  return judgeAssertion(ctx.lines[line], column, endColumn, continuedFrom(ctx, line));
 }
 
-const REFUTE_BEFORE =
-  /\b(?:rather than|instead of|beyond|stop(?:ping|s)? at|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|avoid(?:s|ed|ing)?|(?:do|does|did|will|would|should|must|can|could)(?: not|n['’]t) (?:accept|blame|stop|conclude|settle|treat|call|consider|list|cite|use|write|say|blame)|never (?:accept|blame|stop|conclude|settle|treat|call|cite|write|say)|not (?:accept|blame|conclude|settle|stop)|nobody|no one|no-one|not about|isn['’]t about|wasn['’]t about|without blaming|not a matter of|more than (?:just )?|ruled? out|not because of|not due to|not the result of)\b/;
-const REFUTE_NEAR = /(?:\bnot|\bno|\bnever|n['’]t|\bnor)(?:\s+(?:simply|just|merely|only|a|an|the|due to|caused by|because of|about|the result of|down to|really|one of|any|blame|blaming|call(?:ing)? (?:it|this)))*\s*[*_"“'‘]*$/;
-const REFUTE_AFTER =
-  /^[*_"”'’]*\s*(?:is|was|are|were|remains|would be)\s+(?:not|never|no|rarely|only a starting point|a starting point|a symptom|where (?:the )?(?:analysis|investigation) starts)\b|^[*_"”'’]*\s*(?:isn['’]t|wasn['’]t|aren['’]t|weren['’]t)\b|^\s*(?:as an? (?:explanation|cause|conclusion|answer)\s*)?(?:is|was)\s+(?:not|never)\b/;
-
-/** True when the sentence around a match refutes it ("we do not accept human error as an explanation"). */
+/** True when the clause around a match refutes, forbids, dismisses or only mentions it. */
 export function isRefuted(ctx: RuleContext, line: number, column: number, endColumn: number): boolean {
-  const { before, after } = sentenceAround(ctx, line, column, endColumn);
-  if (REFUTE_NEAR.test(before)) return true;
-  if (REFUTE_BEFORE.test(before)) return true;
-  if (REFUTE_AFTER.test(after)) return true;
-  if (/\bis not an? (?:acceptable |valid |sufficient )?(?:explanation|cause|conclusion|answer|root cause)\b/.test(after)) return true;
-  return false;
+  return !assertionAt(ctx, line, column, endColumn).asserted;
 }
 
 const PLAIN_NEEDS_WORK = /[<*_`~\t\n\r]|\s\s/;

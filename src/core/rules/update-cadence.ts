@@ -31,8 +31,9 @@ export const rule: Rule = {
       if (at !== undefined && (!latest || at >= latest.at)) latest = { at, range };
     };
     for (const u of doc.statusUpdates) {
-      const next = u.fields.get('next_update');
-      const t = next ? parseTimestamp(cleanValue(next.text)) : undefined;
+      const labelled = u.fields.get('next_update');
+      const next = labelled ?? u.next?.value;
+      const t = (labelled ? parseTimestamp(cleanValue(labelled.text)) : undefined) ?? u.next?.at;
       if (t === undefined || !next) continue;
       if (u.at !== undefined && t - u.at > cadence * 60_000) {
         ctx.report({
