@@ -133,3 +133,12 @@ test('disable for this line appends to an existing control comment', () => {
   const f = disableFix(doc, 3, 'no-human-error');
   assert.equal(applyEdits(text, f.edits), '# T\n\n<!-- sitrep-disable-next-line no-blame no-human-error -->\nThe engineer was careless and it was human error.\n');
 });
+
+fixTest('no-vague-action', 'the suggestion puts a prompt for the change and its signal after the action text', () => {
+  const text = read('no-vague-action.md');
+  const f = findings(text, 'no-vague-action').find((x) => x.message.startsWith('"Monitor better"'));
+  assert.ok(f && f.suggestions?.length, 'has a suggestion');
+  assert.equal(f.fix, undefined, 'a prompt is never applied by fix-all');
+  const after = apply(text, f.suggestions![0]);
+  assert.match(after, /\| A2 \| Monitor better → \[the change to the system: [^\]]+\] \(verify: \[[^\]]+\]\) \| @priya \|/);
+});

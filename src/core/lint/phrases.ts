@@ -161,7 +161,27 @@ function continuedFrom(ctx: RuleContext, line: number): string | undefined {
 
 /** The clause judged for a phrase, and whether the document asserts it there. */
 export function assertionAt(ctx: RuleContext, line: number, column: number, endColumn: number): Judgement {
-  return judgeAssertion(ctx.lines[line], column, endColumn, continuedFrom(ctx, line));
+  const prev = continuedFrom(ctx, line);
+  return judgeAssertion(maskComments(ctx.lines[line]), column, endColumn, prev === undefined ? undefined : maskComments(prev));
+}
+
+/** HTML comments blanked out (same length, so columns stay put): they are never content. */
+function maskComments(text: string): string {
+  if (text.indexOf('<!--') < 0) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const s = text.indexOf('<!--', i);
+    if (s < 0) {
+      out += text.slice(i);
+      break;
+    }
+    const e = text.indexOf('-->', s + 4);
+    const end = e < 0 ? text.length : e + 3;
+    out += text.slice(i, s) + ' '.repeat(end - s);
+    i = end;
+  }
+  return out;
 }
 
 /** True when the clause around a match refutes, forbids, dismisses or only mentions it. */

@@ -57,11 +57,11 @@ export function judgeVagueness(text: string): VagueReading | undefined {
   if (concrete) return undefined;
   const cs = COMPARATIVE_START.exec(body);
   if (cs) {
-    return { kind: 'comparative', start: from, end: from + cs[0].length, missing: 'it has no object and end anyone can check; name what changes (a threshold, a named test, job, setting or alert) and the value that shows it is done' };
+    return { kind: 'comparative', start: from, end: text.trimEnd().length, missing: 'it has no object and end anyone can check; name what changes (a threshold, a named test, job, setting or alert) and the value that shows it is done' };
   }
   const be = BETTER_END.exec(body);
   if (be && body.split(/\s+/).length <= 10) {
-    return { kind: 'comparative', start: from + be.index, end: from + be.index + be[0].trimEnd().length, missing: 'it says "better" without saying what changes; name the alert, threshold, test or setting and the value that shows it is done' };
+    return { kind: 'comparative', start: from, end: text.trimEnd().length, missing: 'it says "better" without saying what changes; name the alert, threshold, test or setting and the value that shows it is done' };
   }
   return undefined;
 }

@@ -186,9 +186,10 @@ function finishKind(doc: ParsedDocument, options: ParseOptions): void {
   }
   if (!onPath || !rel) return;
   const base = (rel.split('/').pop() ?? '').toLowerCase();
-  if (/^(?:readme|index|_index|toc|summary|contributing|changelog|notes?)\b/.test(base)) return;
+  if (/^(?:readme|index|_index|toc|summary|contributing|changelog|license|notes?|template)\b/.test(base)) return;
   if (/post-?mortem|retro|\bpir\b|incident-(?:review|report)|\brca\b/.test(base)) doc.kind = 'postmortem';
   else if (/incident/.test(base)) doc.kind = 'incident';
+  else if (doc.sections.some((s) => s.key) || doc.frontMatter || /^---\s*\r?\n/.test(doc.text)) doc.kind = /(?:^|\/)incidents?\//i.test(rel) ? 'incident' : 'postmortem';
   else return;
   doc.kindFrom = 'path';
 }

@@ -50,7 +50,7 @@ export function readStamp(line: string, col: number): Stamp | undefined {
     }
   }
   const approx = sticky(APPROX, line, c);
-  if (approx && /\d/.test(line[c + approx[0].length] ?? '')) c += approx[0].length;
+  if (approx && (/\d/.test(line[c + approx[0].length] ?? '') || sticky(VAGUE, line, c + approx[0].length))) c += approx[0].length;
   const start = c;
   const stamp: Stamp = { start, end: start, rest: start, approximate: !!approx };
   const date = readDate(line, c, opener === '[' || /^\d{2}-\d{2}\s+\d{1,2}:/.test(line.slice(c, c + 12)));
@@ -82,7 +82,8 @@ export function readStamp(line: string, col: number): Stamp | undefined {
     } else {
       const v = sticky(VAGUE, line, c);
       if (!v || (opener === '' && !approx && !/^\d/.test(v[0]) && !isolated(line, c + v[0].length))) return undefined;
-      stamp.vague = v[0];
+      if (approx) stamp.start = col + opener.length;
+      stamp.vague = line.slice(stamp.start, c + v[0].length);
       c += v[0].length;
       stamp.end = c;
     }
@@ -148,7 +149,7 @@ export function resolveStamp(stamp: Stamp, ctx: StampContext): ResolvedStamp {
     return out;
   }
   if (!date) {
-    out.problem = 'has no date (none in the entry or above it)';
+    out.problem = 'has no date';
     return out;
   }
   let year = date.year;

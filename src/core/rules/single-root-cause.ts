@@ -18,11 +18,16 @@ export const rule: Rule = {
   anchors: ['cause'],
   check(ctx) {
     const { doc } = ctx;
-    const layered = factorsLayered(doc).ok;
+    const { ok: layered, count } = factorsLayered(doc);
+    const seen = new Set<string>();
     // A "Root cause" heading is fine over layered factors; over one story it is the whole explanation.
+    // A bold label ("**Root Causes**: X") with one cause after it is a claim too.
     for (const s of doc.sections) {
-      if (!/root/i.test(s.title) || !/^(?:the )?root cause$/.test(normalizeTitle(s.title)) || /\(s\)/i.test(s.title)) continue;
-      if (layered) continue;
+      if (!/root/i.test(s.title) || /\(s\)/i.test(s.title)) continue;
+      const t = normalizeTitle(s.title);
+      const claim = s.level === 7 ? /^(?:the )?root causes?$/.test(t) && count <= 1 : /^(?:the )?root cause$/.test(t);
+      if (!claim || layered) continue;
+      seen.add(`${s.headingRange.line}:${s.headingRange.column}`);
       ctx.report({
         range: s.headingRange,
         message: `"${s.title}" presents one cause as the whole explanation. Treat it as the technical trigger and add the detection, rollout/control, responsibility/runbook and organizational factors that let it cause impact.`,
@@ -35,7 +40,7 @@ export const rule: Rule = {
       let m: RegExpExecArray | null;
       while ((m = CLAIM.exec(text))) {
         const col = m.index;
-        if (!isLiveProse(ctx, line, col)) continue;
+        if (!isLiveProse(ctx, line, col) || seen.has(`${line}:${col}`) || seen.has(`${line}:${col + 2}`)) continue;
         const endCol = col + m[0].length;
         if (isRefuted(ctx, line, col, endCol)) continue;
         const phrase = m[0].replace(/[\s*_:]+$/, '');
