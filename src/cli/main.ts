@@ -1,8 +1,11 @@
 /** Sitrep command-line interface entry point (bundled to dist/cli.js, started by bin/sitrep.js). */
-import { run } from './lint';
+import { explain } from './explain';
+import { run, type CliIo } from './lint';
 
-process.exitCode = run(process.argv.slice(2), {
+const io: CliIo = {
   cwd: process.cwd(),
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-});
+};
+const argv = process.argv.slice(2);
+process.exitCode = argv[0] === 'explain' ? explain(argv.slice(1), io) : run(argv, io);

@@ -2,10 +2,13 @@
 import * as vscode from 'vscode';
 import { registerCodeActions } from './codeActions';
 import { registerDiagnostics } from './diagnostics';
+import { registerHover } from './hover';
 import { registerIncidentFeatures } from './incidents';
 
 export function activate(context: vscode.ExtensionContext): void {
-  registerCodeActions(context, registerDiagnostics(context));
+  const lint = registerDiagnostics(context);
+  registerCodeActions(context, lint);
+  registerHover(context, lint);
   registerIncidentFeatures(context);
 }
 

@@ -195,15 +195,17 @@ function setCategory(node: ActionItemNode): void {
 }
 
 /** One row of an action table as an action item (undefined for an empty row). */
-export function actionFromRow(lines: readonly string[], row: number, columns: ReadonlyArray<ActionField | undefined>): ActionItemNode | undefined {
+export function actionFromRow(lines: readonly string[], row: number, columns: ReadonlyArray<ActionField | undefined>, headers?: readonly string[]): ActionItemNode | undefined {
   const cells = splitTableRow(lines[row], row);
   if (cells.every((c) => c.text === '')) return undefined;
   const fields: ActionItemNode['fields'] = {};
   const sources: NonNullable<ActionItemNode['sources']> = {};
+  const labels: Inline = {};
   columns.forEach((f, i) => {
     if (f && cells[i] && !fields[f]) {
       fields[f] = cells[i];
       sources[f] = 'column';
+      if (headers?.[i]) labels[f] = { text: headers[i], range: { line: row, column: 0, endLine: row, endColumn: 0 } };
     }
   });
   if (!fields.action) {
@@ -213,7 +215,6 @@ export function actionFromRow(lines: readonly string[], row: number, columns: Re
       sources.action = 'column';
     }
   }
-  const labels: Inline = {};
   const cell = fields.action;
   if (cell && cell.text) {
     // Fields the table has no column for may be written inline in the action cell.
@@ -308,7 +309,7 @@ export function readActions(lines: readonly string[], sections: readonly Section
     const columns = head.map((c) => actionHeader(c.text));
     if (!isActionTable(columns, inSection(tb.header), hasActionSection)) continue;
     for (const row of tb.rows) {
-      const node = actionFromRow(lines, row, columns);
+      const node = actionFromRow(lines, row, columns, head.map((h) => h.text));
       if (node) out.push(node);
     }
   }

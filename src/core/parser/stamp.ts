@@ -132,13 +132,13 @@ export interface ResolvedStamp {
 export function resolveStamp(stamp: Stamp, ctx: StampContext): ResolvedStamp {
   const out: ResolvedStamp = {};
   let date: ReadDate | undefined = stamp.date;
-  if (date) out.dateFrom = 'entry';
+  if (date) out.dateFrom = 'the entry';
   else if (ctx.date) {
     date = ctx.date;
     out.dateFrom = ctx.date.from;
   }
   let zone: ReadZone | undefined = stamp.zone;
-  if (zone) out.zoneFrom = 'entry';
+  if (zone) out.zoneFrom = 'the entry';
   else if (ctx.zone) {
     zone = ctx.zone;
     out.zoneFrom = ctx.zone.from;

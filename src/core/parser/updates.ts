@@ -9,7 +9,7 @@ import { listMarker, readLabelled, statusLabel } from './items';
 import type { BlockStructure } from './markdown';
 import { readStamp, resolveStamp, type Stamp } from './stamp';
 import type { Field, Section, StatusUpdateNode } from './types';
-import { instant } from './when';
+import { instant, type ReadZone } from './when';
 
 const NEXT = /\bnext (?:status )?update\b/gi;
 const FINAL = /\b(?:final|last|closing) (?:status )?update\b|\bno (?:further|more) updates\b/i;
@@ -30,16 +30,23 @@ function stampIn(text: string): Stamp | undefined {
 export interface NextUpdate {
   /** The text after "next update" up to the end of its sentence. */
   value: Field;
-  /** Epoch ms when the value names a time with a zone (and a date, or the update's own date). */
+  /** Epoch ms when the value resolves to an instant (a zone and a date, or the update's own). */
   at?: number;
-  /** True when the value names a clock time with a zone or a full timestamp. */
+  /** True when the value names a clock time or a time relative to the update ("in 30 minutes"). */
   stated: boolean;
 }
 
 const AFTER_NEXT = /\s*(?:\*\*|__)?\s*(?:(?:is |will be |will come |comes )?(?:due |expected |planned )?(?:at|by|around|before|no later than|in|on|:)\s*)?(?:\*\*|__)?\s*/iy;
 
 /** Reads what follows "next update" on a line: a time with a zone, or the words given instead. */
-export function readNextValue(line: string, lineNo: number, from: number, day?: { year: number; month: number; day: number }): NextUpdate {
+export function readNextValue(
+  line: string,
+  lineNo: number,
+  from: number,
+  day?: { year: number; month: number; day: number },
+  ctxZone?: ReadZone,
+  postedAt?: number,
+): NextUpdate {
   AFTER_NEXT.lastIndex = from;
   const m = AFTER_NEXT.exec(line);
   let c = from + (m ? m[0].length : 0);
@@ -56,11 +63,22 @@ export function readNextValue(line: string, lineNo: number, from: number, day?: 
   const next: NextUpdate = { value, stated: false };
   const s = readStamp(line, c);
   if (s && s.clock) {
-    if (s.zone) {
-      next.stated = true;
-      const r = resolveStamp(s, {});
+    // A clock time states when; with a zone (its own or the update's) it is an instant.
+    next.stated = true;
+    const zone = s.zone ?? ctxZone;
+    if (zone) {
+      const r = resolveStamp(s, { zone: { ...zone, from: 'the update' } });
       if (r.at !== undefined) next.at = r.at;
-      else if (day && !s.date) next.at = instant(day.year, day.month, day.day, s.clock, s.zone.offset);
+      else if (day && !s.date) next.at = instant(day.year, day.month, day.day, s.clock, zone.offset);
+    }
+  } else {
+    // "in 30 minutes", "in an hour": a time relative to the update's own.
+    const rel = /^(?:in\s+)?(?:(\d{1,3})|an?|one)\s*(min(?:ute)?s?|m|h(?:ou)?r?s?)\b/i.exec(line.slice(c, c + 30));
+    if (rel && /^in\b/i.test(line.slice(c, c + 3))) {
+      next.stated = true;
+      const n = rel[1] ? Number(rel[1]) : 1;
+      const minutes = /^h/i.test(rel[2]) ? n * 60 : n;
+      if (postedAt !== undefined) next.at = postedAt + minutes * 60_000;
     }
   }
   return next;
@@ -96,7 +114,7 @@ function blockFrom(lines: readonly string[], line: number, endLine: number, head
     if (!u.next) {
       NEXT.lastIndex = l === line ? headingRange.column : 0;
       const m = NEXT.exec(t);
-      if (m) u.next = readNextValue(t, l, m.index + m[0].length, day);
+      if (m) u.next = readNextValue(t, l, m.index + m[0].length, day, stamp?.zone, u.at);
     }
     if (t.trim() !== '' && l > u.range.endLine) u.range = { ...u.range, endLine: l, endColumn: t.trimEnd().length };
   }
