@@ -58,6 +58,7 @@ const ENDED = new Set([
   'resolved', 'implemented', 'tested', 'works', 'working', 'work', 'ok', 'okay', 'yes', 'documented', 'aware',
   'reviewed', 'approved', 'landed', 'live', 'rolled', 'out', 'updated', 'written', 'created', 'added', 'verified',
   'checked', 'confirmed', 'communicated', 'informed', 'notified', 'known', 'understood', 'agreed', 'discussed',
+  'held', 'happened', 'scheduled', 'sent', 'shared', 'had', 'attended', 'presented', 'raised', 'started',
 ]);
 /** Words that add nothing observable to an ended-word ("the runbook PR is merged"). */
 const FILLER = new Set([
@@ -67,9 +68,10 @@ const FILLER = new Set([
   'commit', 'branch', 'jira', 'issue', 'runbook', 'docs', 'doc', 'documentation', 'teams', 'team', 'everyone', 'people',
   'engineers', 'on-call', 'oncall', 'stakeholders', 'of', 'to', 'in', 'by', 'we', 'our', 'they', 'now', 'make', 'sure',
   'verify', 'check', 'confirm', 'ensure', 'test', 'validate', 'manually', 'manual', 'qa', 'review', 'code-review',
+  'meeting', 'session', 'sync', 'call', 'discussion', 'email', 'message', 'conversation', 'with', 'about',
 ]);
 /** Outcomes that no one can observe on a date. */
-const UNOBSERVABLE = /\b(?:no (?:more|further|repeat|recurrence|similar) (?:incidents?|outages?|issues?|problems?)|(?:doesn['’]t|does not|won['’]t|will not|never) happen again|no recurrence|not happen again)\b/i;
+const UNOBSERVABLE = /\b(?:no (?:more|further|repeat|recurrence|similar) (?:incidents?|outages?|issues?|problems?)|(?:doesn['’]t|does not|won['’]t|will not|never) happen again|no recurrence|not happen again)\b|^(?:there (?:are|is) )?(?:no (?:more|further|new|repeated?)|never again|zero)\b(?:\s+[\w-]+){0,3}$/i;
 
 /** Why a verification value is not an observable signal, or undefined when it is one. */
 export function verificationWeakness(text: string): string | undefined {

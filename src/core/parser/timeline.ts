@@ -53,6 +53,22 @@ function zoneNote(text: string): ReadZone | undefined {
 interface Ctx {
   lines: readonly string[];
   year?: number;
+  /** A zone the document names for all its times ("All times in this post are PST."). */
+  zone?: ZoneCtx;
+}
+
+/** A note outside the timelines that names the zone of every time in the document. */
+function documentZone(lines: readonly string[], sections: readonly Section[], st: BlockStructure, prose: readonly boolean[]): ZoneCtx | undefined {
+  const firstTimeline = sections.find((s) => s.key === 'timeline');
+  for (const [a, b] of st.paragraphs) {
+    if (firstTimeline && a > firstTimeline.line) break;
+    for (let l = a; l < b; l++) {
+      if (!prose[l] || !/\ball (?:the )?times\b|\btimes (?:in|on) this (?:post|page|document|report|review)\b/i.test(lines[l])) continue;
+      const z = findZone(lines[l]);
+      if (z) return { ...z, from: `the note "${stripDecoration(lines[l]).slice(0, 80)}"` };
+    }
+  }
+  return undefined;
 }
 
 function entryFromStamp(ctx: Ctx, lineNo: number, col: number, range: Range, stamp: Stamp | undefined, sc: StampContext, format: TimelineEntryNode['format']): TimelineEntryNode {
@@ -94,7 +110,7 @@ export function readTimeline(
   year: number | undefined,
 ): TimelineEntryNode[] {
   const out: TimelineEntryNode[] = [];
-  const ctx: Ctx = { lines, year };
+  const ctx: Ctx = { lines, year, zone: documentZone(lines, sections, structure, prose) };
   for (const sec of sections) {
     if (sec.key !== 'timeline') continue;
     // A timeline nested in another timeline is read with its parent.
@@ -109,7 +125,7 @@ function readSection(ctx: Ctx, sec: Section, sections: readonly Section[], st: B
   const { lines } = ctx;
   const inside = (l: number) => l > sec.line && l < sec.endLine;
   // Context events in line order: zone notes, date lines, date and time headings.
-  let zone: ZoneCtx | undefined;
+  let zone: ZoneCtx | undefined = ctx.zone;
   const hz = findZone(sec.title);
   if (hz) zone = { ...hz, from: `the heading "${sec.title.trim()}"` };
   const zoneAt: Array<[number, ZoneCtx]> = [];
@@ -251,6 +267,7 @@ function readTable(ctx: Ctx, header: number, rows: number[], contextAt: (l: numb
         entry.time = { text: lines[row].slice(timeRange.column, timeRange.endColumn), range: timeRange };
         entry.at = r.at;
         entry.timeProblem = r.problem;
+        if (r.problem === 'has a date without a year' && !stamp.date && dateCol >= 0 && cells[dateCol]) entry.timeProblem = `is dated "${cells[dateCol].text}", which has no year`;
         entry.read = { date: r.date, dateFrom: r.dateFrom, zone: r.zone, zoneFrom: r.zoneFrom };
       } else {
         entry.time = tc;

@@ -73,8 +73,8 @@ export function readNextValue(
     }
   } else {
     // "in 30 minutes", "in an hour": a time relative to the update's own.
-    const rel = /^(?:in\s+)?(?:(\d{1,3})|an?|one)\s*(min(?:ute)?s?|m|h(?:ou)?r?s?)\b/i.exec(line.slice(c, c + 30));
-    if (rel && /^in\b/i.test(line.slice(c, c + 3))) {
+    const rel = /^\s*(?:\*\*|__)?\s*(?:is |will be |comes |will come )?(?:due |expected )?in\s+(?:(\d{1,3})|an?|one)\s*(min(?:ute)?s?|m|h(?:ou)?r?s?)\b/i.exec(line.slice(from, from + 50));
+    if (rel) {
       next.stated = true;
       const n = rel[1] ? Number(rel[1]) : 1;
       const minutes = /^h/i.test(rel[2]) ? n * 60 : n;
