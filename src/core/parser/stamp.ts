@@ -171,7 +171,7 @@ export function resolveStamp(stamp: Stamp, ctx: StampContext): ResolvedStamp {
     out.problem = 'has no time zone';
     return out;
   }
-  const at = instant(year, date.month, date.day, stamp.clock, zone.offset);
+  const at = instant(year, date.month, date.day, stamp.clock, zone);
   if (at === undefined) out.problem = 'is not a real date and time';
   else out.at = at;
   return out;

@@ -43,10 +43,21 @@ export function dateOnly(text: string): ReadDate | undefined {
   return undefined;
 }
 
+/** The first date with a year written anywhere in a short line. */
+function dateIn(text: string): ReadDate | undefined {
+  for (let i = 0; i < text.length && i < 200; i++) {
+    if (i > 0 && /[\w-]/.test(text[i - 1])) continue;
+    if (!/[0-9A-Za-z]/.test(text[i])) continue;
+    const d = readDate(text, i);
+    if (d && d.year !== undefined && d.valid) return d;
+  }
+  return undefined;
+}
+
 /** A line that names the zone of the entries below it: "All times UTC.", "_Times are in CET_". */
 function zoneNote(text: string): ReadZone | undefined {
   const t = stripDecoration(text);
-  if (t.length > 100 || !/\btimes?\b|\bzone\b/i.test(t)) return undefined;
+  if (t.length > 120 || !/\btime(?:s|stamps?)?\b|\bzone\b/i.test(t)) return undefined;
   return findZone(t);
 }
 
@@ -63,7 +74,7 @@ function documentZone(lines: readonly string[], sections: readonly Section[], st
   for (const [a, b] of st.paragraphs) {
     if (firstTimeline && a > firstTimeline.line) break;
     for (let l = a; l < b; l++) {
-      if (!prose[l] || !/\ball (?:the )?times\b|\btimes (?:in|on) this (?:post|page|document|report|review)\b/i.test(lines[l])) continue;
+      if (!prose[l] || !/\ball (?:the )?time(?:s|stamps)\b|\btime(?:s|stamps) (?:in|on) this (?:post|page|document|report|review)\b/i.test(lines[l])) continue;
       const z = findZone(lines[l]);
       if (z) return { ...z, from: `the note "${stripDecoration(lines[l]).slice(0, 80)}"` };
     }
@@ -153,7 +164,13 @@ function readSection(ctx: Ctx, sec: Section, sections: readonly Section[], st: B
       if (d) dateAt.push([l, { ...d, from: `the date line "${stripDecoration(lines[l])}"` }]);
       else {
         const z = zoneNote(lines[l]);
-        if (z) zoneAt.push([l, { ...z, from: `the note "${stripDecoration(lines[l])}"` }]);
+        if (z) {
+          const from = `the note "${stripDecoration(lines[l])}"`;
+          zoneAt.push([l, { ...z, from }]);
+          // "All times are UTC on 2 July 2026": the note dates the entries below it too.
+          const d = dateIn(lines[l]);
+          if (d && d.year !== undefined) dateAt.push([l, { ...d, from }]);
+        }
       }
     }
   }

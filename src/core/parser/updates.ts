@@ -69,7 +69,7 @@ export function readNextValue(
     if (zone) {
       const r = resolveStamp(s, { zone: { ...zone, from: 'the update' } });
       if (r.at !== undefined) next.at = r.at;
-      else if (day && !s.date) next.at = instant(day.year, day.month, day.day, s.clock, zone.offset);
+      else if (day && !s.date) next.at = instant(day.year, day.month, day.day, s.clock, zone);
     }
   } else {
     // "in 30 minutes", "in an hour": a time relative to the update's own.

@@ -83,10 +83,57 @@ export interface ReadClock {
 }
 
 export interface ReadZone {
-  /** Minutes east of UTC. */
+  /** Minutes east of UTC (standard time for a zone with daylight saving). */
   offset: number;
   text: string;
   length: number;
+  /** Daylight-saving rule of a named zone ("Pacific Time", "Europe/London"): one hour more in summer. */
+  dst?: 'us' | 'eu';
+}
+
+/**
+ * Zones named by region rather than abbreviation, whose offset depends on the date: US zones
+ * follow the US daylight-saving rule, European ones the EU rule.
+ */
+const NAMED_ZONES: Array<[RegExp, number, 'us' | 'eu' | undefined]> = [
+  [/(?:Europe\/(?:Berlin|Paris|Amsterdam|Madrid|Rome|Stockholm|Oslo|Copenhagen|Vienna|Zurich|Brussels|Warsaw|Prague)|Central European(?: Summer)? Time)(?![A-Za-z])/y, 60, 'eu'],
+  [/(?:US\/Pacific|America\/Los_Angeles|Pacific(?: Time)?|PT)(?![A-Za-z])/y, -480, 'us'],
+  [/(?:US\/Mountain|America\/Denver|Mountain(?: Time)?|MT)(?![A-Za-z])/y, -420, 'us'],
+  [/(?:US\/Central|America\/Chicago|Central(?: Time)?|CT)(?![A-Za-z])/y, -360, 'us'],
+  [/(?:US\/Eastern|America\/New_York|Eastern(?: Time)?|ET)(?![A-Za-z])/y, -300, 'us'],
+  [/(?:Europe\/London|Europe\/Dublin|Europe\/Lisbon|UK time|London time)(?![A-Za-z])/y, 0, 'eu'],
+  [/(?:Europe\/(?:Helsinki|Athens|Kyiv|Kiev|Bucharest|Sofia|Riga|Tallinn|Vilnius))(?![A-Za-z])/y, 120, 'eu'],
+  [/(?:Asia\/Tokyo|Japan(?: Standard)? Time)(?![A-Za-z])/y, 540, undefined],
+  [/(?:Asia\/Kolkata|India(?: Standard)? Time)(?![A-Za-z])/y, 330, undefined],
+  [/(?:Asia\/Singapore|Asia\/Hong_Kong|Asia\/Shanghai)(?![A-Za-z])/y, 480, undefined],
+  [/(?:Etc\/UTC|Coordinated Universal Time|Universal Time)(?![A-Za-z])/y, 0, undefined],
+];
+
+/** Epoch ms of the n-th (or last, n = -1) Sunday of a month at an hour UTC. */
+function sunday(year: number, month: number, n: number, hourUtc: number): number {
+  if (n > 0) {
+    const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+    const day = 1 + ((7 - first) % 7) + (n - 1) * 7;
+    return Date.UTC(year, month - 1, day, hourUtc);
+  }
+  const lastDay = new Date(Date.UTC(year, month, 0));
+  return Date.UTC(year, month - 1, lastDay.getUTCDate() - lastDay.getUTCDay(), hourUtc);
+}
+
+/** The offset in force at a UTC instant (approximately local) for a zone with a daylight rule. */
+export function offsetAt(zone: ReadZone, utcGuess: number): number {
+  if (!zone.dst) return zone.offset;
+  const year = new Date(utcGuess).getUTCFullYear();
+  let start: number, end: number;
+  if (zone.dst === 'eu') {
+    start = sunday(year, 3, -1, 1);
+    end = sunday(year, 10, -1, 1);
+  } else {
+    // 02:00 local standard time, second Sunday of March to first Sunday of November.
+    start = sunday(year, 3, 2, 2) - zone.offset * 60_000;
+    end = sunday(year, 11, 1, 1) - zone.offset * 60_000;
+  }
+  return utcGuess >= start && utcGuess < end ? zone.offset + 60 : zone.offset;
 }
 
 const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
@@ -165,6 +212,10 @@ export function readZone(s: string, at: number): ReadZone | undefined {
     const h = Number(o[2]), mi = o[3] ? Number(o[3]) : 0;
     if (h <= 14 && mi < 60) return { offset: sign * (h * 60 + mi), text: o[0], length: o[0].length };
   }
+  for (const [re, offset, dst] of NAMED_ZONES) {
+    const n = sticky(re, s, at);
+    if (n) return { offset, text: n[0], length: n[0].length, dst };
+  }
   const w = sticky(WORD, s, at);
   if (w && Object.prototype.hasOwnProperty.call(ZONES, w[0])) {
     if (w[0] === 'Z' && at > 0 && /\s/.test(s[at - 1] ?? '') && !/\d/.test(s[at - 2] ?? '')) return undefined;
@@ -177,7 +228,7 @@ export function readZone(s: string, at: number): ReadZone | undefined {
 export function findZone(text: string): ReadZone | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c !== 'U' && c !== 'G' && c !== '+' && c !== '-' && !(c >= 'A' && c <= 'Z')) continue;
+    if (c !== '+' && c !== '-' && !(c >= 'A' && c <= 'Z')) continue;
     if (i > 0 && /[A-Za-z0-9]/.test(text[i - 1])) continue;
     if (c === '+' || c === '-') {
       if (!/(?:UTC|GMT)$/.test(text.slice(Math.max(0, i - 3), i))) continue;
@@ -188,10 +239,12 @@ export function findZone(text: string): ReadZone | undefined {
   return undefined;
 }
 
-/** Epoch ms of a wall-clock time at a zone offset, or undefined when the date does not exist. */
-export function instant(year: number, month: number, day: number, clock: ReadClock, offsetMinutes: number): number | undefined {
+/** Epoch ms of a wall-clock time in a zone (daylight saving applied for named zones), or undefined when the date does not exist. */
+export function instant(year: number, month: number, day: number, clock: ReadClock, zone: ReadZone | number): number | undefined {
   if (!validDay(year, month, day)) return undefined;
-  return Date.UTC(year, month - 1, day, clock.hour, clock.minute, clock.second) - offsetMinutes * 60_000;
+  const local = Date.UTC(year, month - 1, day, clock.hour, clock.minute, clock.second);
+  if (typeof zone === 'number') return local - zone * 60_000;
+  return local - offsetAt(zone, local - zone.offset * 60_000) * 60_000;
 }
 
 /** The YYYY-MM-DD of a date with a year. */
@@ -201,8 +254,8 @@ export function isoDate(d: { year?: number; month: number; day: number }): strin
 }
 
 /**
- * A due date as written in a field: a calendar date with a year (ISO or written), optionally
- * followed by a time. Returns the YYYY-MM-DD, or a reason it is not a calendar date.
+ * A due date as written in a field: a calendar date with a year (ISO or written) at its start.
+ * Returns the YYYY-MM-DD, or a reason it is not a calendar date.
  */
 export function readDueDate(value: string): { date?: string; problem?: string } {
   const t = value.trim().replace(/^[*_`(\s]+|[*_`).;,\s]+$/g, '');
@@ -211,7 +264,6 @@ export function readDueDate(value: string): { date?: string; problem?: string } 
   if (!d) return { problem: 'is not a calendar date' };
   if (d.year === undefined) return { problem: 'has no year' };
   if (!d.valid) return { problem: 'is not a real date' };
-  const rest = t.slice(d.length).trim();
-  if (rest && !/^(?:T?\d{1,2}:\d{2}\S*(?:\s?[A-Z]{1,5})?|EOD|end of day)$/i.test(rest)) return { problem: 'is not a calendar date' };
+  // What follows the date ("(moved from 2026-05-01)", a time) does not change it.
   return { date: isoDate(d) };
 }
