@@ -74,6 +74,7 @@ export function explainEntry(e: TimelineEntryNode): ExplainedEntry {
   if (e.time) out.written = e.time.text;
   if (e.at !== undefined) out.utc = formatTimestamp(e.at);
   if (e.timeProblem) out.problem = e.timeProblem;
+  else if (e.at === undefined) out.problem = e.time ? 'is not a full timestamp' : 'has no time';
   if (e.read?.date) out.date = { value: e.read.date, from: e.read.dateFrom ?? 'the entry' };
   if (e.read?.zone) out.zone = { value: e.read.zone, from: e.read.zoneFrom ?? 'the entry' };
   if (e.kind) out.kind = e.kind;

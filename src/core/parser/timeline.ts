@@ -68,6 +68,13 @@ interface Ctx {
   zone?: ZoneCtx;
 }
 
+/** The sentence of a line that matches `re` (a line may hold several). */
+function sentenceWith(text: string, re: RegExp): string {
+  const parts = text.split(/(?<=[.!?])\s+/);
+  const hit = parts.find((p) => re.test(p)) ?? text;
+  return hit.replace(/[.!?\s]+$/, '').slice(0, 120);
+}
+
 /** A note outside the timelines that names the zone of every time in the document. */
 function documentZone(lines: readonly string[], sections: readonly Section[], st: BlockStructure, prose: readonly boolean[]): ZoneCtx | undefined {
   const firstTimeline = sections.find((s) => s.key === 'timeline');
@@ -76,7 +83,7 @@ function documentZone(lines: readonly string[], sections: readonly Section[], st
     for (let l = a; l < b; l++) {
       if (!prose[l] || !/\ball (?:the )?time(?:s|stamps)\b|\btime(?:s|stamps) (?:in|on) this (?:post|page|document|report|review)\b/i.test(lines[l])) continue;
       const z = findZone(lines[l]);
-      if (z) return { ...z, from: `the note "${stripDecoration(lines[l]).slice(0, 80)}"` };
+      if (z) return { ...z, from: `the note "${sentenceWith(stripDecoration(lines[l]), /\btime/i)}"` };
     }
   }
   return undefined;

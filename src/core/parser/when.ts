@@ -96,6 +96,16 @@ export interface ReadZone {
  * follow the US daylight-saving rule, European ones the EU rule.
  */
 const NAMED_ZONES: Array<[RegExp, number, 'us' | 'eu' | undefined]> = [
+  [/Pacific Standard Time(?![A-Za-z])/y, -480, undefined],
+  [/Pacific Daylight Time(?![A-Za-z])/y, -420, undefined],
+  [/Mountain Standard Time(?![A-Za-z])/y, -420, undefined],
+  [/Mountain Daylight Time(?![A-Za-z])/y, -360, undefined],
+  [/Central Standard Time(?![A-Za-z])/y, -360, undefined],
+  [/Central Daylight Time(?![A-Za-z])/y, -300, undefined],
+  [/Eastern Standard Time(?![A-Za-z])/y, -300, undefined],
+  [/Eastern Daylight Time(?![A-Za-z])/y, -240, undefined],
+  [/Greenwich Mean Time(?![A-Za-z])/y, 0, undefined],
+  [/British Summer Time(?![A-Za-z])/y, 60, undefined],
   [/(?:Europe\/(?:Berlin|Paris|Amsterdam|Madrid|Rome|Stockholm|Oslo|Copenhagen|Vienna|Zurich|Brussels|Warsaw|Prague)|Central European(?: Summer)? Time)(?![A-Za-z])/y, 60, 'eu'],
   [/(?:US\/Pacific|America\/Los_Angeles|Pacific(?: Time)?|PT)(?![A-Za-z])/y, -480, 'us'],
   [/(?:US\/Mountain|America\/Denver|Mountain(?: Time)?|MT)(?![A-Za-z])/y, -420, 'us'],
