@@ -3,6 +3,7 @@
  * document texts (from files or open buffers) by the extension; read by the tree views and the
  * status bar, which never touch files. Pure: no clock, no file system.
  */
+import { actionState } from '../parser/action-state';
 import { parseDocument, type ParsedDocument, type Problem } from '../parser';
 import type { Config, IncidentStatus, Severity } from '../model/schemas';
 import { SEVERITIES } from '../model/schemas';
@@ -111,7 +112,6 @@ function firstHeading(doc: ParsedDocument): string | undefined {
   return h?.title.trim() || undefined;
 }
 
-const CLOSED = /^(done|closed|complete[d]?|fixed|resolved|wont-do|won't do|wont do|won't fix|wontfix|cancel+ed|obsolete|✅|x)$/i;
 
 /** Summarises a parsed document for the index. Returns undefined for documents that are neither kind. */
 export function summarize(key: string, path: string, doc: ParsedDocument, config: Config = {}): IndexedDocument | undefined {
@@ -154,7 +154,7 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
       mitigated: ts(data.mitigated),
       resolved: ts(data.resolved),
       cadenceMinutes: cadence,
-      nextUpdateDue: status === 'resolved' ? undefined : nextUpdateDue(ts(data.next_update_due), latest ? ts(latest.fields.next_update) : undefined, latest?.at, detected ?? started, cadence),
+      nextUpdateDue: status === 'resolved' ? undefined : nextUpdateDue(ts(data.next_update_due), latest ? (ts(latest.fields.next_update) ?? su.next?.at) : undefined, latest?.at, detected ?? started, cadence),
       strategyCheckpoint: ts(data.strategy_checkpoint),
       timelineCount: doc.timeline.length,
       lastTimelineLine: doc.timeline[doc.timeline.length - 1]?.line,
@@ -171,6 +171,8 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
       const f = a.fields;
       const status = f.status?.text;
       const due = f.due?.text;
+      // The same reading of done, due, category and verification as the linter's rules.
+      const st = actionState(a);
       return {
         docKey: key,
         line: a.line,
@@ -179,12 +181,12 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
         action: f.action?.text ?? '',
         owner: f.owner?.text || undefined,
         due: due || undefined,
-        dueAt: due ? parseDate(due) : undefined,
-        category: a.category ?? (f.category?.text || undefined),
+        dueAt: st.due ? parseDate(st.due) : undefined,
+        category: st.category ?? (f.category?.text || undefined),
         verification: f.verification?.text || undefined,
         status: status || undefined,
-        closed: a.checked === true || (!!status && CLOSED.test(status.replace(/[*_`]/g, '').trim())),
-        unverified: !f.verification || !f.verification.text.trim() || /^(tbd|todo|\?|n\/a|-|none)$/i.test(f.verification.text.trim()),
+        closed: st.done,
+        unverified: !st.verified,
       };
     });
     return {
