@@ -29,6 +29,11 @@ export function sectionText(doc: ParsedDocument, s: Section): string {
  */
 export function isPlaceholderSection(doc: ParsedDocument, s: Section): boolean {
   if (s.placeholder) return true;
+  if (s.level > 6) {
+    // A bold-label section ("**Impact**: 1,204 customers …") holds its text on the label's line.
+    const rest = (doc.lines[s.line] ?? '').slice(s.headingRange.endColumn).replace(/^[*_:\s]+/, '');
+    if (rest && !isPlaceholderLine(rest)) return false;
+  }
   for (let l = s.line + 1; l < s.endLine; l++) {
     const t = doc.lines[l] ?? '';
     if (isPlaceholderLine(t)) continue;

@@ -44,6 +44,10 @@ export function doneBy(a: ActionItemNode): string | undefined {
   if (a.checked) return 'checked task';
   const s = clean(a.fields.status?.text);
   if (s && CLOSED.test(s)) return `Status "${s}"`;
+  // "n/a **DONE**" in another cell (the SRE-book example marks done items in the Bug column).
+  for (const [k, f] of Object.entries(a.fields)) {
+    if (k !== 'action' && f && /(?:^|[\s*_(])DONE(?:$|[\s*_).])/.test(f.text)) return `"DONE" in its ${k === 'id' ? 'ticket' : k} field`;
+  }
   const t = clean(a.fields.action?.text);
   if (/\((?:done|completed?|fixed|closed)\)\s*$/i.test(t) || /^(?:✅|✔|☑)/.test(t)) return 'marked done in its text';
   if (/^~~.*~~$/.test((a.fields.action?.text ?? '').trim())) return 'struck through';

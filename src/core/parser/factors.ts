@@ -137,6 +137,14 @@ export function readFactors(lines: readonly string[], sections: readonly Section
       }
       continue;
     }
+    if (sec.level > 6) {
+      // A bold label ("**Root Causes:** …"): the text after the label is the factor.
+      const line = lines[sec.line];
+      const rest = line.slice(sec.headingRange.endColumn).replace(/^[*_:\s]+/, '').trim();
+      let extra = '';
+      for (let l = sec.line + 1; l < sec.endLine && lines[l].trim() !== '' && prose[l]; l++) extra += ' ' + lines[l].trim();
+      if (rest || extra) out.push({ line: sec.line, range: { line: sec.line, column: sec.headingRange.column, endLine: sec.line, endColumn: line.trimEnd().length }, text: (rest + extra).trim() });
+    }
     for (const [a, b] of st.paragraphs) {
       if (!inside(a) || !prose[a]) continue;
       const f = factorAt(lines, a, lines[a].length - lines[a].trimStart().length);

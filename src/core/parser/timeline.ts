@@ -168,8 +168,12 @@ function readSection(ctx: Ctx, sec: Section, sections: readonly Section[], st: B
     for (let l = a; l < b; l++) {
       if (!prose[l]) continue;
       const d = dateOnly(lines[l]);
-      if (d) dateAt.push([l, { ...d, from: `the date line "${stripDecoration(lines[l])}"` }]);
-      else {
+      if (d) {
+        dateAt.push([l, { ...d, from: `the date line "${stripDecoration(lines[l])}"` }]);
+        // "2015-10-21 (all times UTC)": the date line names the zone too.
+        const z = /\btime/i.test(lines[l]) ? findZone(lines[l]) : undefined;
+        if (z) zoneAt.push([l, { ...z, from: `the date line "${stripDecoration(lines[l])}"` }]);
+      } else {
         const z = zoneNote(lines[l]);
         if (z) {
           const from = `the note "${stripDecoration(lines[l])}"`;
