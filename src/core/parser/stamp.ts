@@ -27,6 +27,8 @@ const DATE_TIME_SEP = /(?:T|,?\s{1,8}(?:at\s{1,3})?|\s{0,3}[@,]\s{0,3}|\s{0,3}\|
 const ZONE_GAP = /\s{0,2}/y;
 const VAGUE =
   /\(?(?:early |late |mid-?)?(?:morning|afternoon|evening|night|noon|midday|midnight|lunchtime|lunch|overnight|dawn|dusk|end of day|eod|later|earlier|that day|the next day)\)?|\d{1,2}\s?(?:[ap]m)?-?ish|\d{1,2}\s?[ap]m\b/iy;
+const RANGE_END = /\s?[–—-]\s?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?(?![\d:])/y;
+const ZONE_AFTER_CLOCK = /\s{0,2}(?:Z|UTC|GMT|[A-Z]{2,5}\b|[+-]\d{2}:?\d{2})/y;
 const CLOSERS = /(?:\*\*|__|`|\*|_|\])*/y;
 const SEPARATOR = /\s*(?:[—–|:,-]\s*)?/y;
 
@@ -89,6 +91,12 @@ export function readStamp(line: string, col: number): Stamp | undefined {
     }
   }
   if (stamp.clock) {
+    // A range ("14:01–14:05 UTC", "14:01 - 14:05"): the entry starts at the first time; the zone follows the second.
+    const range = sticky(RANGE_END, line, c);
+    if (range && !sticky(ZONE_AFTER_CLOCK, line, c)) {
+      c += range[0].length;
+      stamp.end = c;
+    }
     const gap = sticky(ZONE_GAP, line, c);
     const zat = c + (gap ? gap[0].length : 0);
     const zone = readZone(line, zat);
