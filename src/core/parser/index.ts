@@ -200,10 +200,21 @@ const LoosePostmortem = PostmortemFrontMatter.partial().loose();
 /** Validation results per front-matter object (reused while the block is unchanged) and kind. */
 const validated = new WeakMap<FrontMatter, Map<DocumentKind, { problems: Problem[]; incident?: ParsedDocument['incident']; postmortem?: ParsedDocument['postmortem'] }>>();
 
+/** Keys only Sitrep's documents have, and keys that show front matter written for another tool. */
+const SITREP_KEYS = ['severity', 'incident_commander', 'roles', 'started', 'detected', 'mitigated', 'resolved', 'next_update_due', 'update_cadence_minutes', 'incident', 'restricted'];
+const FOREIGN_KEYS = ['layout', 'tags', 'permalink', 'categories', 'draft', 'slug', 'cover', 'weight', 'aliases', 'sidebar_position', 'nav_order'];
+
+/** Front matter without a Sitrep type is checked (loosely) only when it is Sitrep's and not another tool's. */
+function isSitrepFrontMatter(data: Record<string, unknown>): boolean {
+  if (data.type === 'incident' || data.type === 'postmortem') return true;
+  return SITREP_KEYS.some((k) => k in data) && !FOREIGN_KEYS.some((k) => k in data);
+}
+
 function validateFrontMatter(doc: ParsedDocument): void {
   const fm = doc.frontMatter;
   if (!fm || !fm.data) return;
   if (doc.kind !== 'incident' && doc.kind !== 'postmortem') return;
+  if (!isSitrepFrontMatter(fm.data)) return;
   let byKind = validated.get(fm);
   if (!byKind) {
     byKind = new Map();
