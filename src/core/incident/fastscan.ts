@@ -9,7 +9,7 @@ import { IncidentFrontMatter, PostmortemFrontMatter } from '../model/schemas';
 import { actionHeader, checkpointLabel, listMarker, statusLabel } from '../parser/items';
 import { sectionKey, sectionKeyByLine, splitTableRow } from '../parser/markdown';
 import type { ActionItemNode, ParsedDocument, Section, TimelineEntryNode } from '../parser/types';
-import { detectEol, splitLines, type Range } from '../text';
+import { detectEol, hasBom, splitLines, type Range } from '../text';
 import { actionFromRow, isActionTable, labelledBlocks } from '../parser';
 
 const BAIL = Symbol('bail');
@@ -138,7 +138,7 @@ function rowRange(lines: readonly string[], line: number): Range {
 
 /** Reads a Sitrep-shaped document fast, or returns undefined when the full parser is needed. */
 export function fastParse(input: string): ParsedDocument | undefined {
-  if (input.charCodeAt(0) === 0xfeff || input.indexOf('\u0000') >= 0 || input.length > 1_000_000) return undefined;
+  if (hasBom(input) || input.indexOf('\u0000') >= 0 || input.length > 1_000_000) return undefined;
   const text = input;
   const lines = splitLines(text);
   if (!/^---[ \t]*$/.test(lines[0] ?? '')) return undefined;
