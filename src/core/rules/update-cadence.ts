@@ -47,7 +47,7 @@ export const rule: Rule = {
       const stale = promised !== undefined && promised > latest.at ? ` The front matter's next_update_due is earlier than the ${formatTimestamp(promised)} the last update promised; set it to that time if that promise stands.` : '';
       ctx.report({
         range: latest.range ?? firstLineRange(doc),
-        message: `Status update overdue by ${formatDuration(now - latest.at)} (due ${formatTimestamp(latest.at)}); post an update with what is known, unknown, impact, mitigation and the next update time.${stale}`,
+        message: `Status update overdue by ${now - latest.at < 60_000 ? 'less than a minute' : formatDuration(now - latest.at)} (due ${formatTimestamp(latest.at)}); post an update with what is known, unknown, impact, mitigation and the next update time.${stale}`,
       });
     }
   },
