@@ -316,6 +316,8 @@ export interface FrontMatterChange {
 /**
  * Edits that set front-matter keys: an existing value is replaced in place (comments and key order
  * stay), a missing key is added at the end of its block.
+ * Over 80 lines: one walk over the changes that collects in-place edits and the keys to append per
+ * block, then writes the appends; the two halves share the per-block lists.
  */
 export function setFrontMatter(text: string | ParsedDocument, changes: readonly FrontMatterChange[]): EditResult {
   const doc = parsed(text);
