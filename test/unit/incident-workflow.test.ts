@@ -130,10 +130,17 @@ test('answers are validated: times with zone (in the future when asked), real du
   assert.match(dueDateProblem('2026-11-26', NOW) ?? '', /past/);
   assert.match(dueDateProblem('2026-02-30', NOW) ?? '', /real date/);
   assert.match(dueDateProblem('next week', NOW) ?? '', /YYYY-MM-DD/);
-  // The same phrases the no-vague-action rule flags.
-  assert.equal(vaguePhrase('Be more careful with deploys'), 'Be more careful');
-  assert.equal(vaguePhrase('Alert on checkout 5xx and double-check the runbook'), 'double-check');
-  assert.equal(vaguePhrase('Alert on checkout 5xx rate > 1% for 5 min'), undefined);
+  // Judged as the no-vague-action rule judges an action.
+  for (const [text, words] of [
+    ['Be more careful with deploys', 'Be more careful'],
+    ['Investigate options for retries', 'Investigate'],
+    ['Alert on checkout 5xx rate > 1% for 5 min', undefined],
+  ] as const) {
+    assert.equal(vaguePhrase(text), words, text);
+    const doc = `---\ntype: postmortem\n---\n# P\n\n## Action items\n\n| ID | Action | Owner | Due | Category | Verification | Status |\n| --- | --- | --- | --- | --- | --- | --- |\n| A1 | ${text} | @a | 2099-01-01 | prevent | alert fires in staging | open |\n`;
+    const flagged = lint(doc).findings.some((f) => f.rule === 'no-vague-action');
+    assert.equal(flagged, words !== undefined, `the linter agrees on "${text}"`);
+  }
 });
 
 test('a selection becomes a file:line source with the commit, and short text', () => {
