@@ -19,6 +19,6 @@ editorSuite('diagnostics', { fixture: 'incident-workspace' }, (scenario) => {
     assert.equal(vague[0].line, row + 1, `expected line ${row + 1}, got ${JSON.stringify(vague[0])}`);
     assert.equal(vague[0].column, lines[row].indexOf('Be more careful') + 1);
     assert.equal(vague[0].severity, 'error');
-    assert.match(vague[0].message, /"Be more careful" is an aspiration, not a change/);
+    assert.match(vague[0].message, /"Be more careful" is not a change: it asks people for effort/);
   });
 });
