@@ -8,7 +8,9 @@
 import * as vscode from 'vscode';
 import { lint, ruleByName, type Finding, type LintResult } from '../core/lint';
 import { relativePath, toRange, toSeverity } from './convert';
-import { LintConfigStore } from './lintConfig';
+import { COMMANDS } from './commandIds';
+import type { ConfigStore } from './config';
+import { decodeText } from './files';
 
 export interface LintEntry {
   /** Document version the findings belong to (-1 for a file linted from disk). */
@@ -16,8 +18,6 @@ export interface LintEntry {
   findings: Finding[];
   result: LintResult;
 }
-
-const decoder = new TextDecoder('utf-8');
 
 function lintSettings() {
   const c = vscode.workspace.getConfiguration('sitrep.lint');
@@ -30,7 +30,6 @@ function lintSettings() {
 
 export class LintService implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('sitrep');
-  readonly configs = new LintConfigStore();
   private readonly entries = new Map<string, LintEntry>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly running = new Set<string>();
@@ -38,10 +37,12 @@ export class LintService implements vscode.Disposable {
   private readonly generation = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    readonly configs: ConfigStore,
+  ) {
     this.disposables.push(
       this.collection,
-      this.configs,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
@@ -159,7 +160,7 @@ export class LintService implements vscode.Disposable {
         const openDoc = open.get(uri.toString());
         let text: string;
         try {
-          text = openDoc ? openDoc.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri));
+          text = openDoc ? openDoc.getText() : decodeText(await vscode.workspace.fs.readFile(uri)).text;
         } catch {
           continue;
         }
@@ -185,11 +186,11 @@ export class LintService implements vscode.Disposable {
   }
 }
 
-export function registerDiagnostics(context: vscode.ExtensionContext): LintService {
-  const service = new LintService(context.extensionUri);
+export function registerDiagnostics(context: vscode.ExtensionContext, configs: ConfigStore): LintService {
+  const service = new LintService(context.extensionUri, configs);
   context.subscriptions.push(
     service,
-    vscode.commands.registerCommand('sitrep.lintWorkspace', async () => {
+    vscode.commands.registerCommand(COMMANDS.lintWorkspace, async () => {
       const t = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Sitrep: linting the workspace', cancellable: true },
         (progress, token) => service.lintWorkspace(progress, token),

@@ -1,15 +1,19 @@
 /** Sitrep extension entry point: wires the core to VS Code. Each feature registers itself. */
 import * as vscode from 'vscode';
 import { registerCodeActions } from './codeActions';
+import { ConfigStore } from './config';
 import { registerDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { registerIncidentFeatures } from './incidents';
 
 export function activate(context: vscode.ExtensionContext): void {
-  const lint = registerDiagnostics(context);
+  // One configuration (.sitrep.yaml over the settings) for the linter and the incident features.
+  const configs = new ConfigStore();
+  context.subscriptions.push(configs);
+  const lint = registerDiagnostics(context, configs);
   registerCodeActions(context, lint);
   registerHover(context, lint);
-  registerIncidentFeatures(context);
+  registerIncidentFeatures(context, configs);
 }
 
 export function deactivate(): void {

@@ -16,6 +16,9 @@ editorSuite('activation', { fixture: 'incident-workspace' }, (scenario) => {
   scenario('the activated extension lists the workspace incident in the Incidents view', async (editor) => {
     await editor.openViewContainer('Sitrep');
     const items = await editor.waitForTreeItem('Incidents', /Checkout returns 5xx/, 30000);
-    assert.ok(items.length >= 1);
+    const row = items.find((i) => /Checkout returns 5xx/.test(i.label))!;
+    // A top-level row with its severity and the countdown the status bar shows too.
+    assert.equal(row.level, 1);
+    assert.match(row.description, /^SEV2 · .*update (in|overdue) /);
   });
 });

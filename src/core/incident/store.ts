@@ -9,7 +9,7 @@ import type { Config, IncidentStatus, Severity } from '../model/schemas';
 import { SEVERITIES } from '../model/schemas';
 import { parseDate, parseTimestamp } from '../time';
 import type { Range } from '../text';
-import { effectiveCadence, nextUpdateDue } from './cadence';
+import { effectiveCadence, updateDeadline } from './cadence';
 import { shortName } from './ids';
 import { fastParse } from './fastscan';
 
@@ -112,8 +112,11 @@ function firstHeading(doc: ParsedDocument): string | undefined {
   return h?.title.trim() || undefined;
 }
 
-
-/** Summarises a parsed document for the index. Returns undefined for documents that are neither kind. */
+/**
+ * Summarises a parsed document for the index. Returns undefined for documents that are neither kind.
+ * Over 80 lines: two object literals built field by field, one per kind; split apart, the fields
+ * would only move.
+ */
 export function summarize(key: string, path: string, doc: ParsedDocument, config: Config = {}): IndexedDocument | undefined {
   const data = (doc.frontMatter?.data ?? {}) as Record<string, unknown>;
   const problems = doc.problems.filter((p) => p.severity !== 'info').slice(0, 50);
@@ -122,7 +125,9 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
     const severity = inc?.severity ?? ((SEVERITIES as readonly unknown[]).includes(data.severity) ? (data.severity as Severity) : undefined);
     const statusRaw = inc?.status ?? str(data.status);
     const status = (['investigating', 'mitigated', 'monitoring', 'resolved'] as const).find((s) => s === statusRaw);
-    const cadence = effectiveCadence(severity ?? 'SEV3', inc?.update_cadence_minutes ?? (typeof data.update_cadence_minutes === 'number' ? data.update_cadence_minutes : undefined), config);
+    const own = inc?.update_cadence_minutes ?? (typeof data.update_cadence_minutes === 'number' ? data.update_cadence_minutes : undefined);
+    // The linter reads the cadence and the deadline with the same two functions.
+    const cadence = effectiveCadence(severity, own, config) ?? effectiveCadence('SEV3', undefined, config);
     const su = doc.statusUpdates[doc.statusUpdates.length - 1];
     const latest: IndexedBlock | undefined = su && {
       line: su.line,
@@ -154,7 +159,7 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
       mitigated: ts(data.mitigated),
       resolved: ts(data.resolved),
       cadenceMinutes: cadence,
-      nextUpdateDue: status === 'resolved' ? undefined : nextUpdateDue(ts(data.next_update_due), latest ? (ts(latest.fields.next_update) ?? su.next?.at) : undefined, latest?.at, detected ?? started, cadence),
+      nextUpdateDue: status === 'resolved' ? undefined : updateDeadline(doc, cadence)?.at,
       strategyCheckpoint: ts(data.strategy_checkpoint),
       timelineCount: doc.timeline.length,
       lastTimelineLine: doc.timeline[doc.timeline.length - 1]?.line,

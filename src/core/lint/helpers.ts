@@ -1,5 +1,5 @@
 /** Small helpers shared by rules: ranges, sections, actions, factor layers, cadence. */
-import { cadenceFor, MAX_CADENCE } from '../config';
+import { effectiveCadence } from '../incident/cadence';
 import { SEVERITIES, type FactorLayer, type Severity as IncidentSeverity } from '../model/schemas';
 import { isPlaceholderLine } from '../parser/markdown';
 import type { ActionField, ActionItemNode, FactorNode, ParsedDocument, Section, SectionKey } from '../parser/types';
@@ -175,18 +175,10 @@ export function incidentSeverity(doc: ParsedDocument): IncidentSeverity | undefi
   return typeof s === 'string' && (SEVERITIES as readonly string[]).includes(s) ? (s as IncidentSeverity) : undefined;
 }
 
-/**
- * Minutes allowed between status updates: the incident's confirmed cadence (front matter), else
- * the configured default for its severity; never above 30 at SEV1 or 60 at SEV2.
- */
+/** Minutes allowed between status updates: the one cadence reading (`effectiveCadence`) the status bar uses too. */
 export function allowedCadence(doc: ParsedDocument, ctx: RuleContext): number | undefined {
-  const sev = incidentSeverity(doc);
   const fm = frontData(doc).update_cadence_minutes;
-  const confirmed = typeof fm === 'number' && fm > 0 ? fm : undefined;
-  if (!sev) return confirmed;
-  const base = confirmed ?? cadenceFor(sev, ctx.config);
-  const cap = MAX_CADENCE[sev];
-  return cap !== undefined ? Math.min(base, cap) : base;
+  return effectiveCadence(incidentSeverity(doc), typeof fm === 'number' ? fm : undefined, ctx.config);
 }
 
 export function isActiveIncident(doc: ParsedDocument): boolean {

@@ -6,7 +6,8 @@ import { fixText as fixTextWith, lintDocument as lintDocumentWith, lintText as l
 import type { Finding } from './types';
 
 export * from './types';
-export { applyEdits, applyFixes, compatibleFixes } from './fixes';
+export { applyFixes, compatibleFixes } from './fixes';
+export { applyEdits } from '../text';
 export { readControls, ControlMap } from './controls';
 export { disableFix } from './disable';
 export { phraseMatcher } from './phrases';

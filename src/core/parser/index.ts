@@ -4,7 +4,7 @@
  */
 import { IncidentFrontMatter, PostmortemFrontMatter } from '../model/schemas';
 import { DEFAULT_DOCUMENT_GLOBS, matchesAny } from '../glob';
-import { detectEol, LineIndex, splitLines, type Range } from '../text';
+import { detectEol, hasBom, LineIndex, splitLines, stripBom, type Range } from '../text';
 import { readFrontMatter, schemaProblems, type FrontMatter } from './frontmatter';
 import {
   actionHeader,
@@ -94,8 +94,8 @@ export function parseDocument(input: string, options: ParseOptions = {}): Parsed
 }
 
 function parseUnsafe(input: string, options: ParseOptions): ParsedDocument {
-  const hadBom = input.charCodeAt(0) === 0xfeff;
-  const text = hadBom ? input.slice(1) : input;
+  const hadBom = hasBom(input);
+  const text = stripBom(input);
   const doc = emptyDoc(text);
   doc.hadBom = hadBom;
   doc.eol = detectEol(text);

@@ -1,5 +1,6 @@
 /** Registers the live incident workflow: index, views, status bar, commands, protected track. */
 import * as vscode from 'vscode';
+import type { ConfigStore } from '../config';
 import { registerCommands } from './commands';
 import { IndexService } from './indexing';
 import { restrictedRoot, warnIfInGit } from './protectedTrack';
@@ -7,10 +8,10 @@ import { registerStatusBar } from './statusBar';
 import { registerTrees } from './trees';
 import { DocumentWriter } from './writer';
 
-export function registerIncidentFeatures(context: vscode.ExtensionContext): IndexService {
+export function registerIncidentFeatures(context: vscode.ExtensionContext, configs: ConfigStore): IndexService {
   let service: IndexService | undefined;
   const root = () => restrictedRoot(context, service?.config().restricted_storage);
-  service = new IndexService(root);
+  service = new IndexService(root, configs);
   const s = service;
   const writer = new DocumentWriter();
   const checked = new Set<string>();
@@ -27,7 +28,8 @@ export function registerIncidentFeatures(context: vscode.ExtensionContext): Inde
       }
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('sitrep.restrictedStorageFolder') || e.affectsConfiguration('sitrep.cadenceMinutes') || e.affectsConfiguration('sitrep.documentGlobs')) void s.rescan();
+      // Cadences and document globs come through the configuration store, which fires its own change.
+      if (e.affectsConfiguration('sitrep.restrictedStorageFolder')) void s.rescan();
     }),
   );
   registerTrees(context, s);

@@ -5,15 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { IncidentIndex } from '../../core/incident';
-import { parseConfig, CONFIG_FILE_NAMES } from '../../core/config';
 import { matchesAny } from '../../core/glob';
 import type { Config } from '../../core/model/schemas';
-import { documentGlobs, relativePath } from '../convert';
-import { documentGlobsOf } from '../../core/config';
-import { effectiveConfig, readSettings } from './settings';
+import type { ConfigStore, FolderConfig } from '../config';
+import { relativePath } from '../convert';
+import { decodeText } from '../files';
+import { readSettings } from './settings';
 import { exists, openDocument } from './writer';
-
-const decoder = new TextDecoder();
 const MAX_FILES = 20_000;
 const MAX_BYTES = 5_000_000;
 
@@ -25,11 +23,14 @@ export class IndexService implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
   private restrictedWatcher: vscode.Disposable | undefined;
-  private projectConfig: Config = {};
+  private current: FolderConfig = { config: {}, globs: [], ignore: [] };
   /** Resolves when the first scan has finished. */
   ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly restrictedRoot: () => vscode.Uri | undefined) {
+  constructor(
+    private readonly restrictedRoot: () => vscode.Uri | undefined,
+    private readonly configs: ConfigStore,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     this.disposables.push(
       watcher,
@@ -46,13 +47,7 @@ export class IndexService implements vscode.Disposable {
       })),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescan()),
     );
-    const cfgWatcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
-    this.disposables.push(
-      cfgWatcher,
-      cfgWatcher.onDidChange(() => this.rescan()),
-      cfgWatcher.onDidCreate(() => this.rescan()),
-      cfgWatcher.onDidDelete(() => this.rescan()),
-    );
+    this.disposables.push(configs.onDidChange(() => void this.rescan()));
   }
 
   /** Full scan of the workspace and the restricted storage folder. */
@@ -63,7 +58,7 @@ export class IndexService implements vscode.Disposable {
 
   /** Document globs: .sitrep.yaml `documents`, else the setting, plus the incidents folder. */
   globs(): string[] {
-    const base = this.projectConfig.documents?.length ? documentGlobsOf(this.projectConfig) : documentGlobs();
+    const base = this.current.globs;
     const folder = `${readSettings().incidentsFolder}/**`;
     return base.includes(folder) ? base : [...base, folder];
   }
@@ -95,26 +90,13 @@ export class IndexService implements vscode.Disposable {
   }
 
   private async loadProjectConfig(): Promise<void> {
-    let project: Config = {};
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (folder) {
-      for (const name of CONFIG_FILE_NAMES) {
-        try {
-          const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, name));
-          project = parseConfig(decoder.decode(bytes)).config;
-          break;
-        } catch {
-          /* no such file */
-        }
-      }
-    }
-    this.projectConfig = project;
-    this.index.setConfig(this.config());
+    this.current = await this.configs.get(vscode.workspace.workspaceFolders?.[0]);
+    this.index.setConfig(this.current.config);
   }
 
-  /** Project config overlaid on the settings' cadences. */
+  /** The first workspace folder's configuration: the one the linter uses for it too. */
   config(): Config {
-    return effectiveConfig(this.projectConfig, readSettings());
+    return this.current.config;
   }
 
   private async listRestricted(): Promise<vscode.Uri[]> {
@@ -165,7 +147,7 @@ export class IndexService implements vscode.Disposable {
 
   /** Whether a text is worth indexing: matched by the document globs, or typed by its front matter. */
   private candidate(uri: vscode.Uri, text: string): boolean {
-    if (/^\ufeff?---\s*\r?\n[\s\S]*?^type:\s*["']?(incident|postmortem)\b/m.test(text.slice(0, 4000))) return true;
+    if (/^---\s*\r?\n[\s\S]*?^type:\s*["']?(incident|postmortem)\b/m.test(text.slice(0, 4000))) return true;
     return matchesAny(this.relPath(uri), this.globs());
   }
 
@@ -198,13 +180,9 @@ export class IndexService implements vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.Directory || stat.size > MAX_BYTES) return;
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      const text = decoder.decode(bytes);
-      if (notify) this.updateText(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-      else {
-        const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-        if (this.candidate(uri, t)) this.index.update(uri.toString(), t, { relativePath: this.relPath(uri), globs: this.globs() });
-      }
+      const { text } = decodeText(await vscode.workspace.fs.readFile(uri));
+      if (notify) this.updateText(uri, text);
+      else if (this.candidate(uri, text)) this.index.update(uri.toString(), text, { relativePath: this.relPath(uri), globs: this.globs() });
     } catch {
       // Gone (deleted between the event and the read).
       this.removed(uri);

@@ -6,14 +6,15 @@
  * become 100 lines in order.
  */
 import * as vscode from 'vscode';
-import { applyEdits, type EditResult, type TextEdit } from '../../core/incident';
+import { type EditResult } from '../../core/incident';
+import { applyEdits, type TextEdit } from '../../core/text';
 import { toRange } from '../convert';
+import { decodeText } from '../files';
 
 export type EditBuilder = (text: string) => TextEdit[] | EditResult;
 
 export class WriteError extends Error {}
 
-const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
 export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -24,8 +25,7 @@ export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
 export async function readText(uri: vscode.Uri): Promise<string> {
   const doc = openDocument(uri);
   if (doc) return doc.getText();
-  const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return decodeText(await vscode.workspace.fs.readFile(uri)).text;
 }
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -77,7 +77,7 @@ export class DocumentWriter implements vscode.Disposable {
       const edits = unwrap(build(doc.getText()));
       if (edits.length === 0) return doc.getText();
       const we = new vscode.WorkspaceEdit();
-      for (const e of edits) we.replace(uri, toRange(e.range), e.newText);
+      for (const e of edits) we.replace(uri, toRange(e.range), e.text);
       const ok = await vscode.workspace.applyEdit(we);
       if (!ok) throw new WriteError(`The editor did not accept the change to ${vscode.workspace.asRelativePath(uri)}.`);
       if (!wasDirty) await doc.save();
@@ -85,9 +85,7 @@ export class DocumentWriter implements vscode.Disposable {
       this.written.fire({ uri, text });
       return text;
     }
-    const raw = decoder.decode(await vscode.workspace.fs.readFile(uri));
-    const bom = raw.charCodeAt(0) === 0xfeff;
-    const text = bom ? raw.slice(1) : raw;
+    const { text, bom } = decodeText(await vscode.workspace.fs.readFile(uri));
     const edits = unwrap(build(text));
     if (edits.length === 0) return text;
     const next = applyEdits(text, edits);
