@@ -315,8 +315,7 @@ export function readActions(lines: readonly string[], sections: readonly Section
   }
   st.items.forEach((it, i) => {
     if (it.depth !== 1 || !inSection(it.line) || isTaken(it.line)) return;
-    const subs: number[] = [];
-    for (const s of st.items) if (s.parent === i) subs.push(s.line);
+    const subs = st.children[i].map((j) => st.items[j].line);
     const node = actionFromListItem(lines, it.line, it.endLine, subs);
     if (node) out.push(node);
   });

@@ -270,9 +270,12 @@ function boldLabelSections(lines: readonly string[], sections: Section[], st: Bl
     const col = lines[a].indexOf(m[2]);
     found.push({ title: m[2].trim(), key, level: 7, line: a, endLine: lines.length, headingRange: { line: a, column: col, endLine: a, endColumn: col + m[2].trim().length }, placeholder: false });
   }
+  // Each label section runs to the next heading or label, whichever comes first (one merge pass).
+  const starts = [...sections.map((s) => s.line), ...found.map((x) => x.line)].sort((x, y) => x - y);
+  let k = 0;
   for (const f of found) {
-    const next = [...sections.map((s) => s.line), ...found.map((x) => x.line)].filter((l) => l > f.line);
-    if (next.length) f.endLine = Math.min(...next);
+    while (k < starts.length && starts[k] <= f.line) k++;
+    if (k < starts.length) f.endLine = starts[k];
   }
   return found;
 }

@@ -185,6 +185,8 @@ export interface BlockStructure {
   paragraphs: Array<[number, number]>;
   /** Lines inside a blockquote. */
   quoted: boolean[];
+  /** For each item (by index), the indexes of the items nested directly in it. */
+  children: number[][];
 }
 
 /** Lists, tables, paragraphs and blockquotes of a token stream, with their source lines. */
@@ -238,8 +240,12 @@ export function readStructure(tokens: Token[], lineCount: number): BlockStructur
         break;
     }
   }
-  for (const it of items) if (it.parent !== undefined && it.parent < 0) it.parent = undefined;
-  return { items, tables, paragraphs, quoted };
+  const children: number[][] = items.map(() => []);
+  items.forEach((it, i) => {
+    if (it.parent !== undefined && it.parent < 0) it.parent = undefined;
+    if (it.parent !== undefined) children[it.parent].push(i);
+  });
+  return { items, tables, paragraphs, quoted, children };
 }
 
 /** For each line, the innermost keyed section containing it. */

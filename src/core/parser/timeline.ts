@@ -191,17 +191,11 @@ function readSection(ctx: Ctx, sec: Section, sections: readonly Section[], st: B
     if (it.depth !== 1 || !inside(it.line)) return;
     const col = listMarker(lines[it.line]);
     const d = dateOnly(lines[it.line].slice(col));
-    if (d && st.items.some((c) => c.parent === i)) parentDates.set(i, { ...d, from: `the parent item "${stripDecoration(lines[it.line].slice(col))}"` });
+    if (d && st.children[i].length > 0) parentDates.set(i, { ...d, from: `the parent item "${stripDecoration(lines[it.line].slice(col))}"` });
   });
   dateAt.sort((a, b) => a[0] - b[0]);
   zoneAt.sort((a, b) => a[0] - b[0]);
-  const contextAt = (l: number): StampContext => {
-    let date: DateCtx | undefined;
-    for (const [dl, d] of dateAt) if (dl < l) date = d;
-    let z = zone;
-    for (const [zl, zz] of zoneAt) if (zl < l) z = zz;
-    return { date, zone: z };
-  };
+  const contextAt = (l: number): StampContext => ({ date: lastBefore(dateAt, l), zone: lastBefore(zoneAt, l) ?? zone });
 
   // Time-only sub-headings are entries.
   for (const l of headingEntries) {
@@ -251,6 +245,18 @@ function readSection(ctx: Ctx, sec: Section, sections: readonly Section[], st: B
       out.push(e);
     }
   }
+}
+
+/** The value of the last (line, value) pair before line `l` in a list sorted by line (binary search). */
+function lastBefore<T>(list: ReadonlyArray<[number, T]>, l: number): T | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid][0] < l) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1][1] : undefined;
 }
 
 /** Items of an ordered list, or of a list introduced as options, are not timeline entries. */
