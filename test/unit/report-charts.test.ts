@@ -9,6 +9,7 @@ import {
   escapeXml,
   lineChart,
   niceMax,
+  previewCss,
   readReportDoc,
   stackedBarChart,
   standaloneSvg,
@@ -147,4 +148,13 @@ test('the markdown-it plugin puts the strip under the title of a postmortem and 
   const byPath = new MarkdownIt({ html: true }).use(timelinePlugin, { relativePath: () => 'postmortems/p.md', globs: () => ['postmortems/**'] });
   assert.match(byPath.render(bare), /sitrep-timeline/);
   assert.equal(timelineHtml('---\ntype: postmortem\n---\n# x\n'), undefined, 'a postmortem with no times draws nothing');
+});
+
+test('media/preview-timeline.css is what previewCss() generates (the Markdown preview loads it)', () => {
+  assert.equal(
+    read('media/preview-timeline.css'),
+    previewCss(),
+    'media/preview-timeline.css drifted: run npm run compile-tests && node -e "process.stdout.write(require(\'./out/src/core/report/timeline.js\').previewCss())" > media/preview-timeline.css',
+  );
+  assert.match(previewCss(), /var\(--vscode-charts-red/);
 });

@@ -263,6 +263,11 @@ export class IncidentIndex {
     return this.docs.get(key);
   }
 
+  /** The text a document was indexed from (the learning report reads it again in full). */
+  text(key: string): string | undefined {
+    return this.texts.get(key);
+  }
+
   get size(): number {
     return this.docs.size;
   }

@@ -4,7 +4,7 @@
  * changes as diamonds. Data from one ReportDoc (front-matter times, else timeline kinds).
  */
 import { formatDuration } from '../time';
-import { clip, escapeXml } from './charts';
+import { chartCss, clip, escapeXml } from './charts';
 import type { ReportDoc } from './types';
 
 export interface TimelineMarks {
@@ -81,7 +81,7 @@ export function timelineStrip(marks: TimelineMarks, opts: { width?: number; titl
     ['TTR', marks.resolved],
   ];
   const shownSpans = marks.started !== undefined ? spans.filter(([, t]) => t !== undefined && t >= marks.started!) : [];
-  const height = bandY + bandH + 34 + shownSpans.length * 16 + 6;
+  const height = bandY + bandH + 34 + shownSpans.length * 18 + 6;
   const title = opts.title ?? 'Incident timeline';
   let s = `<svg xmlns="http://www.w3.org/2000/svg" class="sr-chart sr-timeline" data-chart="timeline" role="img" aria-label="${escapeXml(title)}" viewBox="0 0 ${width} ${height}" width="100%"><title>${escapeXml(title)}</title>`;
 
@@ -136,9 +136,10 @@ export function timelineStrip(marks: TimelineMarks, opts: { width?: number; titl
     const label = `${name} ${formatDuration(t! - marks.started!)}`;
     s += `<g class="sr-span" data-span="${name.toLowerCase()}"><line class="sr-mark" x1="${sx.toFixed(1)}" x2="${ex.toFixed(1)}" y1="${sy}" y2="${sy}"/>`;
     s += `<line class="sr-mark" x1="${ex.toFixed(1)}" x2="${ex.toFixed(1)}" y1="${sy - 4}" y2="${sy + 4}"/>`;
-    const lx = ex + 6 + label.length * 6.5 > width ? ex - 6 : ex + 6;
-    s += `<text class="sr-tick" x="${lx.toFixed(1)}" y="${sy + 4}" text-anchor="${lx < ex ? 'end' : 'start'}">${label}</text></g>`;
-    sy += 16;
+    // Beside the end of the span when there is room, else above the span's end.
+    const beside = ex + 6 + label.length * 6.5 <= width;
+    s += `<text class="sr-tick" x="${(beside ? ex + 6 : ex - 4).toFixed(1)}" y="${beside ? sy + 4 : sy - 3}" text-anchor="${beside ? 'start' : 'end'}">${label}</text></g>`;
+    sy += 18;
   }
   // Legend for the marks that are drawn.
   const legend: string[] = [];
@@ -160,4 +161,9 @@ export function timelineCss(mode: 'vscode' | 'standalone'): string {
 .sr-timeline .sr-role{fill:${mode === 'vscode' ? 'var(--vscode-charts-purple, #8250df)' : '#8250df'}}
 .sr-timeline .sr-s0,.sr-timeline .sr-s1,.sr-timeline .sr-s2{opacity:.85}
 `;
+}
+
+/** The stylesheet the Markdown preview loads for the strip (media/preview-timeline.css; a test keeps them equal). */
+export function previewCss(): string {
+  return `/* Generated from previewCss() in src/core/report/timeline.ts: the timeline picture in the Markdown preview. */\n.sitrep-timeline{margin:8px 0 16px}\n${chartCss('vscode')}${timelineCss('vscode')}`;
 }

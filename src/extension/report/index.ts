@@ -1,0 +1,32 @@
+/**
+ * The learning report in the editor: the "Open Learning Report" webview, and the timeline picture
+ * that the built-in Markdown preview draws through extendMarkdownIt (returned from activate).
+ */
+import type MarkdownIt from 'markdown-it';
+import * as vscode from 'vscode';
+import { timelinePlugin } from '../../core/report';
+import type { IndexService } from '../incidents/indexing';
+import { ReportPanel } from './panel';
+import { ReportSource } from './source';
+
+export interface MarkdownItExtension {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+export function registerReport(context: vscode.ExtensionContext, service: IndexService): MarkdownItExtension {
+  const source = new ReportSource(service);
+  const panel = new ReportPanel(source);
+  context.subscriptions.push(source, panel, vscode.commands.registerCommand('sitrep.openLearningReport', () => panel.show()));
+  return {
+    extendMarkdownIt(md: MarkdownIt): MarkdownIt {
+      return md.use(timelinePlugin, {
+        // VS Code's Markdown engine passes the rendered document's URI as env.currentDocument.
+        relativePath: (env: unknown) => {
+          const uri = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
+          return uri instanceof vscode.Uri ? service.relPath(uri) : undefined;
+        },
+        globs: () => service.globs(),
+      });
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The learning report's documents in the editor: the incident index's documents (it already
+ * follows files, open buffers and the protected-track folder), each read once more in full by the
+ * report's model when, and only when, its index entry changed.
+ */
+import * as vscode from 'vscode';
+import type { IndexedDocument } from '../../core/incident';
+import { ReportModel, type LearningReport } from '../../core/report';
+import type { IndexService } from '../incidents/indexing';
+
+export class ReportSource implements vscode.Disposable {
+  readonly model = new ReportModel();
+  private readonly seen = new Map<string, IndexedDocument>();
+  private configKey = '';
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the report may read differently (a document or the configuration changed). */
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly service: IndexService) {
+    this.subscription = service.onDidChange(() => {
+      if (this.sync()) this.changed.fire();
+    });
+  }
+
+  /** Brings the model in step with the index. Returns whether anything changed. */
+  sync(): boolean {
+    const config = this.service.config();
+    const key = JSON.stringify(config);
+    let changed = false;
+    if (key !== this.configKey) {
+      // Cadence defaults and the taxonomy come from the configuration: read everything again.
+      this.configKey = key;
+      for (const k of this.model.keys()) this.model.delete(k);
+      this.seen.clear();
+      changed = true;
+    }
+    const index = this.service.index;
+    const live = new Set(index.keys());
+    for (const k of this.model.keys()) {
+      if (live.has(k)) continue;
+      this.model.delete(k);
+      this.seen.delete(k);
+      changed = true;
+    }
+    const globs = this.service.globs();
+    for (const k of live) {
+      const entry = index.get(k);
+      if (!entry || this.seen.get(k) === entry) continue;
+      this.seen.set(k, entry);
+      const text = index.text(k);
+      if (text === undefined) continue;
+      changed = this.model.set(k, text, { relativePath: entry.path, globs, config }) || changed;
+    }
+    return changed;
+  }
+
+  build(): LearningReport {
+    this.sync();
+    return this.model.build({ now: Date.now(), config: this.service.config() });
+  }
+
+  /** The document behind a report path. */
+  uriOf(path: string): vscode.Uri | undefined {
+    const key = this.model.keyOf(path);
+    return key ? vscode.Uri.parse(key) : undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
