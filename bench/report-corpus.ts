@@ -37,6 +37,8 @@ export interface CorpusOptions {
   stepHours?: number;
   /** Postmortems outside the 180-day window, all with a config change trigger. */
   outside?: number;
+  /** Every incident gets an incident document, not only the even ones (the benchmark's 2,000 documents). */
+  allIncidentDocs?: boolean;
 }
 
 function postmortem(i: number, started: number, id: string): string {
@@ -148,7 +150,7 @@ export function reportCorpus(opts: CorpusOptions): Record<string, string> {
   const one = (i: number, started: number) => {
     const id = `${date(started)}-generated-${i}-${i.toString(36).padStart(4, '0')}`;
     files[`incidents/${id}/postmortem.md`] = postmortem(i, started, id);
-    if (i % 2 === 0) files[`incidents/${id}/incident.md`] = incident(i, started, id);
+    if (i % 2 === 0 || opts.allIncidentDocs) files[`incidents/${id}/incident.md`] = incident(i, started, id);
   };
   for (let i = 0; i < opts.count; i++) one(i, base - i * step);
   for (let k = 0; k < (opts.outside ?? 0); k++) {

@@ -4,11 +4,13 @@
  * Exit 0 = written, 2 = usage or configuration error, or the output could not be written.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { CONFIG_FILE_NAMES, documentGlobsOf, parseConfig } from '../core/config';
 import { globToRegExp, matchesAny } from '../core/glob';
 import type { Config } from '../core/model/schemas';
-import { buildReport, readReportDoc, renderHtmlPage, renderMarkdown, standaloneSvg, type ReportDoc } from '../core/report';
+import { buildReport, readReportDoc, renderHtmlPage, renderMarkdown, standaloneSvg, type LearningReport, type ReportDoc } from '../core/report';
 import { parseDate, parseTimestamp } from '../core/time';
 import type { CliIo } from './lint';
 
@@ -145,63 +147,126 @@ function writeWhole(file: string, text: string): void {
   }
 }
 
-/** Runs `sitrep report`; returns the exit status. */
-export function runReport(argv: readonly string[], io: CliIo): number {
-  let args: Args;
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    io.stderr(`sitrep: ${(e as Error).message}\n\n${REPORT_USAGE}`);
+export interface ReportIo extends CliIo {
+  /** Read with worker threads from this many files on (default 400); tests set it low. */
+  parallelFrom?: number;
+  /** Told how many worker threads read the files (0: this thread alone). */
+  workersUsed?: (n: number) => void;
+}
+
+interface ReadContext {
+  cwd: string;
+  base: string;
+  globs: readonly string[];
+  ignore: readonly string[];
+  config: Config;
+}
+
+interface ReadResult {
+  docs: ReportDoc[];
+  messages: string[];
+}
+
+/** Reads files (absolute path, named explicitly) into ReportDocs, in order. */
+function readChunk(items: ReadonlyArray<[string, boolean]>, ctx: ReadContext): ReadResult {
+  const out: ReadResult = { docs: [], messages: [] };
+  for (const [abs, explicit] of items) {
+    const rel = toPosix(path.relative(ctx.base, abs));
+    const read = readBounded(abs);
+    if (read.text === undefined) {
+      if (explicit || matchesAny(rel, ctx.globs)) out.messages.push(`sitrep: skipped ${toPosix(path.relative(ctx.cwd, abs)) || abs}: ${read.problem}.\n`);
+      continue;
+    }
+    const options = { relativePath: rel, globs: ctx.globs, ignore: ctx.ignore, config: ctx.config };
+    const doc = readReportDoc(read.text, options) ?? (explicit ? readReportDoc(read.text, { ...options, assumeKind: 'postmortem' }) : undefined);
+    if (doc) out.docs.push(doc);
+  }
+  return out;
+}
+
+/**
+ * Reads many files on worker threads (one per core, at most four): parsing is most of a report's
+ * time. A worker that fails leaves its share to this thread. Documents come back in path order.
+ */
+async function readAll(items: ReadonlyArray<[string, boolean]>, ctx: ReadContext, parallelFrom: number, used?: (n: number) => void): Promise<ReadResult> {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const n = Math.min(4, cores, items.length);
+  if (items.length < parallelFrom || n < 2) {
+    used?.(0);
+    return readChunk(items, ctx);
+  }
+  used?.(n);
+  const chunks = Array.from({ length: n }, (_, k) => items.slice(Math.floor((k * items.length) / n), Math.floor(((k + 1) * items.length) / n)));
+  const results = await Promise.all(
+    chunks.map(
+      (chunk) =>
+        new Promise<ReadResult>((resolve) => {
+          let settled = false;
+          const done = (r: ReadResult) => {
+            if (!settled) resolve(r);
+            settled = true;
+          };
+          try {
+            const w = new Worker(__filename, { workerData: { sitrepReportWorker: true, items: chunk, ctx } });
+            w.once('message', (r: ReadResult) => done(r));
+            w.once('error', () => done(readChunk(chunk, ctx)));
+            w.once('exit', () => done(readChunk(chunk, ctx)));
+          } catch {
+            done(readChunk(chunk, ctx));
+          }
+        }),
+    ),
+  );
+  return { docs: results.flatMap((r) => r.docs), messages: results.flatMap((r) => r.messages) };
+}
+
+if (!isMainThread && (workerData as { sitrepReportWorker?: boolean } | undefined)?.sitrepReportWorker) {
+  const d = workerData as { items: Array<[string, boolean]>; ctx: ReadContext };
+  parentPort?.postMessage(readChunk(d.items, d.ctx));
+}
+
+/** The configuration in force, or an exit status when it cannot be used. */
+function loadReportConfig(args: Args, io: CliIo): { config: Config; base: string } | number {
+  const configPath = args.config ? path.resolve(io.cwd, args.config) : findConfig(io.cwd);
+  if (!configPath) return { config: {}, base: io.cwd };
+  const shown = toPosix(path.relative(io.cwd, configPath)) || configPath;
+  const read = readBounded(configPath);
+  if (read.text === undefined) {
+    io.stderr(`sitrep: cannot read the configuration ${shown}: ${read.problem}. Check the --config path.\n`);
     return 2;
   }
-  if (args.help) {
-    io.stdout(REPORT_USAGE);
-    return 0;
+  const loaded = parseConfig(read.text);
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  for (const p of loaded.problems) io.stderr(`${shown}:${p.range.line + 1}:${p.range.column + 1}  ${p.severity}  config  ${p.message}\n`);
+  if (errors.length) {
+    io.stderr(`sitrep: ${shown} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix it (it is checked against schemas/config.schema.json) and run the report again.\n`);
+    return 2;
   }
+  return { config: loaded.config, base: path.dirname(configPath) };
+}
 
-  let config: Config = {};
-  let base = io.cwd;
-  const configPath = args.config ? path.resolve(io.cwd, args.config) : findConfig(io.cwd);
-  if (configPath) {
-    const shown = toPosix(path.relative(io.cwd, configPath)) || configPath;
-    const read = readBounded(configPath);
-    if (read.text === undefined) {
-      io.stderr(`sitrep: cannot read the configuration ${shown}: ${read.problem}. Check the --config path.\n`);
-      return 2;
-    }
-    const loaded = parseConfig(read.text);
-    const errors = loaded.problems.filter((p) => p.severity === 'error');
-    for (const p of loaded.problems) io.stderr(`${shown}:${p.range.line + 1}:${p.range.column + 1}  ${p.severity}  config  ${p.message}\n`);
-    if (errors.length) {
-      io.stderr(`sitrep: ${shown} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix it (it is checked against schemas/config.schema.json) and run the report again.\n`);
-      return 2;
-    }
-    config = loaded.config;
-    base = path.dirname(configPath);
-  }
-  const globs = documentGlobsOf(config);
-  const ignore = config.ignore ?? [];
-  const rel = (abs: string) => toPosix(path.relative(base, abs));
-
-  // Files: named files and glob matches are read as documents; folders give the recognised ones.
+/**
+ * The files to read, each marked when it was named (a file or a glob match) rather than found in
+ * a folder; or an exit status when a path names nothing.
+ */
+function collectTargets(args: Args, io: CliIo, ctx: ReadContext): Array<[string, boolean]> | number {
   const targets = new Map<string, boolean>();
   const add = (abs: string, explicit: boolean) => targets.set(abs, explicit || targets.get(abs) === true);
-  if (args.paths.length === 0) {
+  const fromFolder = (dir: string) => {
     const all: string[] = [];
-    walk(base, all);
-    for (const f of all) if (!matchesAny(rel(f), ignore)) add(f, false);
-  }
+    walk(dir, all);
+    for (const f of all) if (!matchesAny(toPosix(path.relative(ctx.base, f)), ctx.ignore)) add(f, false);
+  };
+  if (args.paths.length === 0) fromFolder(ctx.base);
   for (const p of args.paths) {
     const abs = path.resolve(io.cwd, p);
     const st = fs.statSync(abs, { throwIfNoEntry: false });
-    if (st?.isDirectory()) {
-      const all: string[] = [];
-      walk(abs, all);
-      for (const f of all) if (!matchesAny(rel(f), ignore)) add(f, false);
-    } else if (st) add(abs, true);
+    if (st?.isDirectory()) fromFolder(abs);
+    else if (st) add(abs, true);
     else if (GLOB_CHARS.test(p)) {
+      // The glob's leading plain folders say where to search; the rest is matched below them.
       const segments = toPosix(p).split('/');
-      const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));
+      const firstGlob = segments.findIndex((x) => GLOB_CHARS.test(x));
       const root = path.resolve(io.cwd, segments.slice(0, firstGlob).join('/') || '.');
       const re = globToRegExp(segments.slice(firstGlob).join('/'));
       const all: string[] = [];
@@ -217,23 +282,11 @@ export function runReport(argv: readonly string[], io: CliIo): number {
       return 2;
     }
   }
+  return [...targets].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
 
-  const docs: ReportDoc[] = [];
-  for (const [abs, explicit] of [...targets].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const read = readBounded(abs);
-    if (read.text === undefined) {
-      if (explicit || matchesAny(rel(abs), globs)) io.stderr(`sitrep: skipped ${toPosix(path.relative(io.cwd, abs)) || abs}: ${read.problem}.\n`);
-      continue;
-    }
-    let doc = readReportDoc(read.text, { relativePath: rel(abs), globs, ignore, config });
-    if (!doc && explicit) doc = readReportDoc(read.text, { relativePath: rel(abs), globs, ignore, config, assumeKind: 'postmortem' });
-    if (doc) docs.push(doc);
-  }
-
-  const now = args.now ?? io.now ?? Date.now();
-  const report = buildReport(docs, { now, since: args.since, config });
-  if (docs.length === 0) io.stderr('sitrep: no incident or postmortem documents found; the report is empty.\n');
-
+/** Renders the report in the asked format to stdout or --out (md charts as SVG files beside it). */
+function writeReport(report: LearningReport, args: Args, io: CliIo, base: string): number {
   const outAbs = args.out ? path.resolve(io.cwd, args.out) : undefined;
   const readerDir = outAbs ? path.dirname(outAbs) : io.cwd;
   const prefix = toPosix(path.relative(readerDir, base));
@@ -245,25 +298,49 @@ export function runReport(argv: readonly string[], io: CliIo): number {
     else if (args.format === 'html') text = renderHtmlPage(report, { hrefPrefix });
     else if (!outAbs) text = renderMarkdown(report, { link, charts: 'mermaid' });
     else {
-      const stem = path.basename(outAbs).replace(/\.[^.]*$/, '');
-      const chartDir = `${stem}-charts`;
-      text = renderMarkdown(report, {
-        link,
-        charts: {
-          image: (id, svg) => {
-            writeWhole(path.join(readerDir, chartDir, `${id}.svg`), standaloneSvg(svg));
-            return encodeURI(`${chartDir}/${id}.svg`);
-          },
-        },
-      });
+      const chartDir = `${path.basename(outAbs).replace(/\.[^.]*$/, '')}-charts`;
+      const image = (id: string, svg: string) => {
+        writeWhole(path.join(readerDir, chartDir, `${id}.svg`), standaloneSvg(svg));
+        return encodeURI(`${chartDir}/${id}.svg`);
+      };
+      text = renderMarkdown(report, { link, charts: { image } });
     }
-    if (outAbs) {
-      writeWhole(outAbs, text);
-      io.stderr(`Wrote ${toPosix(path.relative(io.cwd, outAbs))}: ${report.documents.incidents} incidents, ${report.candidates.length} standards candidate${report.candidates.length === 1 ? '' : 's'}.\n`);
-    } else io.stdout(text);
+    if (!outAbs) {
+      io.stdout(text);
+      return 0;
+    }
+    writeWhole(outAbs, text);
+    const c = report.candidates.length;
+    io.stderr(`Wrote ${toPosix(path.relative(io.cwd, outAbs))}: ${report.documents.incidents} incidents, ${c} standards candidate${c === 1 ? '' : 's'}.\n`);
+    return 0;
   } catch (e) {
     io.stderr(`sitrep: cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.\n`);
     return 2;
   }
-  return 0;
+}
+
+/** Runs `sitrep report`; resolves to the exit status. */
+export async function runReport(argv: readonly string[], io: ReportIo): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.stderr(`sitrep: ${(e as Error).message}\n\n${REPORT_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout(REPORT_USAGE);
+    return 0;
+  }
+  const loaded = loadReportConfig(args, io);
+  if (typeof loaded === 'number') return loaded;
+  const { config, base } = loaded;
+  const ctx: ReadContext = { cwd: io.cwd, base, globs: documentGlobsOf(config), ignore: config.ignore ?? [], config };
+  const targets = collectTargets(args, io, ctx);
+  if (typeof targets === 'number') return targets;
+  const { docs, messages } = await readAll(targets, ctx, io.parallelFrom ?? 400, io.workersUsed);
+  messages.forEach((m) => io.stderr(m));
+  if (docs.length === 0) io.stderr('sitrep: no incident or postmortem documents found; the report is empty.\n');
+  const report = buildReport(docs, { now: args.now ?? io.now ?? Date.now(), since: args.since, config });
+  return writeReport(report, args, io, base);
 }
