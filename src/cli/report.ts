@@ -4,9 +4,7 @@
  * Exit 0 = written, 2 = usage or configuration error, or the output could not be written.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { CONFIG_FILE_NAMES, documentGlobsOf, parseConfig } from '../core/config';
 import { globToRegExp, matchesAny } from '../core/glob';
 import type { Config } from '../core/model/schemas';
@@ -147,13 +145,6 @@ function writeWhole(file: string, text: string): void {
   }
 }
 
-export interface ReportIo extends CliIo {
-  /** Read with worker threads from this many files on (default 400); tests set it low. */
-  parallelFrom?: number;
-  /** Told how many worker threads read the files (0: this thread alone). */
-  workersUsed?: (n: number) => void;
-}
-
 interface ReadContext {
   cwd: string;
   base: string;
@@ -182,47 +173,6 @@ function readChunk(items: ReadonlyArray<[string, boolean]>, ctx: ReadContext): R
     if (doc) out.docs.push(doc);
   }
   return out;
-}
-
-/**
- * Reads many files on worker threads (one per core, at most four): parsing is most of a report's
- * time. A worker that fails leaves its share to this thread. Documents come back in path order.
- */
-async function readAll(items: ReadonlyArray<[string, boolean]>, ctx: ReadContext, parallelFrom: number, used?: (n: number) => void): Promise<ReadResult> {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const n = Math.min(4, cores, items.length);
-  if (items.length < parallelFrom || n < 2) {
-    used?.(0);
-    return readChunk(items, ctx);
-  }
-  used?.(n);
-  const chunks = Array.from({ length: n }, (_, k) => items.slice(Math.floor((k * items.length) / n), Math.floor(((k + 1) * items.length) / n)));
-  const results = await Promise.all(
-    chunks.map(
-      (chunk) =>
-        new Promise<ReadResult>((resolve) => {
-          let settled = false;
-          const done = (r: ReadResult) => {
-            if (!settled) resolve(r);
-            settled = true;
-          };
-          try {
-            const w = new Worker(__filename, { workerData: { sitrepReportWorker: true, items: chunk, ctx } });
-            w.once('message', (r: ReadResult) => done(r));
-            w.once('error', () => done(readChunk(chunk, ctx)));
-            w.once('exit', () => done(readChunk(chunk, ctx)));
-          } catch {
-            done(readChunk(chunk, ctx));
-          }
-        }),
-    ),
-  );
-  return { docs: results.flatMap((r) => r.docs), messages: results.flatMap((r) => r.messages) };
-}
-
-if (!isMainThread && (workerData as { sitrepReportWorker?: boolean } | undefined)?.sitrepReportWorker) {
-  const d = workerData as { items: Array<[string, boolean]>; ctx: ReadContext };
-  parentPort?.postMessage(readChunk(d.items, d.ctx));
 }
 
 /** The configuration in force, or an exit status when it cannot be used. */
@@ -319,8 +269,8 @@ function writeReport(report: LearningReport, args: Args, io: CliIo, base: string
   }
 }
 
-/** Runs `sitrep report`; resolves to the exit status. */
-export async function runReport(argv: readonly string[], io: ReportIo): Promise<number> {
+/** Runs `sitrep report`; returns the exit status. */
+export function runReport(argv: readonly string[], io: CliIo): number {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -338,7 +288,7 @@ export async function runReport(argv: readonly string[], io: ReportIo): Promise<
   const ctx: ReadContext = { cwd: io.cwd, base, globs: documentGlobsOf(config), ignore: config.ignore ?? [], config };
   const targets = collectTargets(args, io, ctx);
   if (typeof targets === 'number') return targets;
-  const { docs, messages } = await readAll(targets, ctx, io.parallelFrom ?? 400, io.workersUsed);
+  const { docs, messages } = readChunk(targets, ctx);
   messages.forEach((m) => io.stderr(m));
   if (docs.length === 0) io.stderr('sitrep: no incident or postmortem documents found; the report is empty.\n');
   const report = buildReport(docs, { now: args.now ?? io.now ?? Date.now(), since: args.since, config });

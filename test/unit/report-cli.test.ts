@@ -11,12 +11,10 @@ import { ROOT } from './helpers';
 
 const NOW = '2026-11-27T12:00:00Z';
 
-let workers = -1;
-
-async function cli(args: string[], cwd: string, parallelFrom?: number) {
+function cli(args: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
-  const code = await runReport(args, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), now: Date.parse(NOW), parallelFrom, workersUsed: (n) => (workers = n) });
+  const code = runReport(args, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), now: Date.parse(NOW) });
   return { code, stdout, stderr };
 }
 
@@ -30,8 +28,8 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-async function json(args: string[], cwd: string, parallelFrom?: number): Promise<LearningReport> {
-  const r = await cli([...args, '--format', 'json'], cwd, parallelFrom);
+function json(args: string[], cwd: string): LearningReport {
+  const r = cli([...args, '--format', 'json'], cwd);
   assert.equal(r.code, 0, r.stderr);
   const parsed = LearningReport.safeParse(JSON.parse(r.stdout));
   assert.ok(parsed.success, JSON.stringify(parsed.error?.issues?.slice(0, 3)));
@@ -40,8 +38,8 @@ async function json(args: string[], cwd: string, parallelFrom?: number): Promise
 
 const corpus = workspace(reportCorpus({ count: 12, now: Date.parse(NOW), outside: 2 }));
 
-test('generated corpus: the classes, their counts and the standards candidates are exactly the known ones', async () => {
-  const r = await json([], corpus);
+test('generated corpus: the classes, their counts and the standards candidates are exactly the known ones', () => {
+  const r = json([], corpus);
   assert.equal(r.documents.read, 12 + 6 + 2);
   assert.equal(r.documents.incidents, 12);
   assert.equal(r.documents.postmortems, 12);
@@ -91,8 +89,8 @@ test('generated corpus: the classes, their counts and the standards candidates a
   assert.equal(r.classes.find((c) => c.id === 'service:svc-1')!.track, 'slo');
 });
 
-test('generated corpus: action register and response metrics', async () => {
-  const { actions: a, response } = await json([], corpus);
+test('generated corpus: action register and response metrics', () => {
+  const { actions: a, response } = json([], corpus);
   assert.deepEqual([a.total, a.open, a.overdue, a.done, a.dropped, a.unverified], [48, 30, 4, 15, 3, 3]);
   const cat = Object.fromEntries(a.by_category.map((g) => [g.key, [g.total, g.open, g.overdue, g.unverified, g.done, g.dropped]]));
   assert.deepEqual(cat, { prevent: [10, 6, 0, 0, 4, 0], detect: [12, 12, 4, 0, 0, 0], mitigate: [14, 12, 0, 3, 2, 0], learn: [12, 0, 0, 0, 9, 3] });
@@ -119,15 +117,15 @@ test('generated corpus: action register and response metrics', async () => {
   assert.deepEqual([octSev1.incidents, octSev1.median_ttm_minutes], [2, 36]);
 });
 
-test('--since narrows the window; .sitrep.yaml report settings change the threshold and the taxonomy', async () => {
-  const r = await json(['--since', '2026-10-01'], corpus);
+test('--since narrows the window; .sitrep.yaml report settings change the threshold and the taxonomy', () => {
+  const r = json(['--since', '2026-10-01'], corpus);
   assert.equal(r.documents.incidents, 9); // incidents 0–8 start on or after 2026-10-01
   assert.equal(r.window.since, '2026-10-01T00:00:00Z');
   const dir = workspace({
     ...reportCorpus({ count: 12, now: Date.parse(NOW) }),
     '.sitrep.yaml': 'report:\n  min_postmortems: 5\n  classes:\n    deploy: false\n    caching:\n      label: Cache\n      track: ha\n      phrases: [cache warmer]\n',
   });
-  const c = await json([], dir);
+  const c = json([], dir);
   assert.equal(c.min_postmortems, 5);
   assert.ok(!c.classes.some((x) => x.id === 'trigger:deploy'));
   assert.equal(c.classes.find((x) => x.id === 'trigger:caching')?.postmortems, 2);
@@ -135,8 +133,8 @@ test('--since narrows the window; .sitrep.yaml report settings change the thresh
   assert.deepEqual([...c.candidates].sort(), ['layer:detection', 'layer:technical-trigger', 'tag:team-a', 'tag:team-b']);
 });
 
-test('examples/: three postmortems share a rollout/control gap and a config change', async () => {
-  const r = await json(['--now', '2026-11-27T11:00:00Z'], path.join(ROOT, 'examples'));
+test('examples/: three postmortems share a rollout/control gap and a config change', () => {
+  const r = json(['--now', '2026-11-27T11:00:00Z'], path.join(ROOT, 'examples'));
   assert.equal(r.documents.incidents, 4);
   assert.equal(r.documents.postmortems, 3);
   assert.deepEqual([...r.candidates].sort(), ['layer:detection', 'layer:rollout-control', 'layer:technical-trigger', 'trigger:config-change']);
@@ -155,8 +153,8 @@ test('examples/: three postmortems share a rollout/control gap and a config chan
   assert.deepEqual(r.response.cadence, { due: 5, on_time: 4, share: 0.8 });
 });
 
-test('md to stdout: tables and Mermaid charts; --out: the Markdown links the SVG charts written beside it', async () => {
-  const md = await cli(['--now', '2026-11-27T11:00:00Z'], path.join(ROOT, 'examples'));
+test('md to stdout: tables and Mermaid charts; --out: the Markdown links the SVG charts written beside it', () => {
+  const md = cli(['--now', '2026-11-27T11:00:00Z'], path.join(ROOT, 'examples'));
   assert.equal(md.code, 0, md.stderr);
   assert.match(md.stdout, /^# Learning report\n/);
   assert.match(md.stdout, /### Rollout\/control gap → Safe change\n/);
@@ -166,7 +164,7 @@ test('md to stdout: tables and Mermaid charts; --out: the Markdown links the SVG
 
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-report-out-'));
   const file = path.join(out, 'reports', 'learning.md');
-  const w = await cli(['--now', '2026-11-27T11:00:00Z', '--out', file], path.join(ROOT, 'examples'));
+  const w = cli(['--now', '2026-11-27T11:00:00Z', '--out', file], path.join(ROOT, 'examples'));
   assert.equal(w.code, 0, w.stderr);
   assert.equal(w.stdout, '');
   const written = fs.readFileSync(file, 'utf8');
@@ -182,8 +180,8 @@ test('md to stdout: tables and Mermaid charts; --out: the Markdown links the SVG
   assert.ok(written.includes(`](${encodeURI(rel)}/incidents/2026-10-14-search-latency/postmortem.md#L44)`), 'links reach the examples from the report folder');
 });
 
-test('html: one self-contained file with the charts inline, candidates and count lists', async () => {
-  const r = await cli(['--now', '2026-11-27T11:00:00Z', '--format', 'html'], path.join(ROOT, 'examples'));
+test('html: one self-contained file with the charts inline, candidates and count lists', () => {
+  const r = cli(['--now', '2026-11-27T11:00:00Z', '--format', 'html'], path.join(ROOT, 'examples'));
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^<!DOCTYPE html>/);
   assert.doesNotMatch(r.stdout, /<(link|img)\b[^>]*(href|src)="http/);
@@ -194,29 +192,22 @@ test('html: one self-contained file with the charts inline, candidates and count
   assert.equal(data.items.length, 13);
 });
 
-test('usage and input errors exit 2 with a message; a broken config stops the report', async () => {
+test('usage and input errors exit 2 with a message; a broken config stops the report', () => {
   const dir = workspace(reportCorpus({ count: 1, now: Date.parse(NOW) }));
   for (const args of [['--format', 'pdf'], ['--since', 'last week'], ['--now', '2026-11-27'], ['--bogus'], ['missing.md'], ['nothing/*.md']]) {
-    const r = await cli(args, dir);
+    const r = cli(args, dir);
     assert.equal(r.code, 2, args.join(' '));
     assert.ok(r.stderr.length > 20, r.stderr);
   }
-  assert.equal((await cli(['--help'], dir)).code, 0);
+  assert.equal(cli(['--help'], dir).code, 0);
   fs.writeFileSync(path.join(dir, '.sitrep.yaml'), 'report:\n  min_postmortems: 0\n  classes:\n    Bad Id: { track: ha, phrases: [x] }\n');
-  const bad = await cli([], dir);
+  const bad = cli([], dir);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /^\.sitrep\.yaml:2:\d+ {2}error {2}config/m);
   assert.equal(bad.stdout, '');
   // An empty folder is an empty report, not an error.
   const empty = workspace({});
-  const e = await json([], empty);
+  const e = json([], empty);
   assert.deepEqual([e.documents.read, e.classes.length, e.actions.total], [0, 0, 0]);
 });
 
-test('worker threads read the same report as one thread', async () => {
-  const one = await json([], corpus);
-  assert.equal(workers, 0);
-  const many = await json([], corpus, 1);
-  assert.ok(workers >= 2 || os.availableParallelism() < 2, `workers: ${workers}`);
-  assert.deepEqual(many, one);
-});

@@ -6,7 +6,7 @@
 import type { StandardsTrack } from '../model/schemas';
 import type { IncidentRecord } from './records';
 import type { RecurringClass } from './schema';
-import { LAYER_LABELS, triggerClassesOf, type Taxonomy } from './taxonomy';
+import { LAYER_LABELS, triggerClassesOfCached, type Taxonomy } from './taxonomy';
 import type { ReportLabels } from './types';
 
 const KIND_ORDER = { layer: 0, trigger: 1, service: 2, tag: 3 } as const;
@@ -41,7 +41,7 @@ export function recurringClasses(records: readonly IncidentRecord[], taxonomy: T
     if (!pm) continue;
     for (const f of pm.factors) {
       if (f.layer) note(`layer:${f.layer}`, 'layer', LAYER_LABELS[f.layer], taxonomy.layerTracks[f.layer], r, f.line, f.text);
-      for (const t of triggerClassesOf(f.text, taxonomy.triggers)) note(`trigger:${t.id}`, 'trigger', t.label, t.track, r, f.line, f.text);
+      for (const t of triggerClassesOfCached(f, taxonomy.triggers)) note(`trigger:${t.id}`, 'trigger', t.label, t.track, r, f.line, f.text);
     }
     for (const [kind, track] of [['service', taxonomy.serviceTrack], ['tag', taxonomy.tagTrack]] as const) {
       const own = kind === 'service' ? pm.services : pm.tags;

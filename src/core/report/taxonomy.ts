@@ -61,9 +61,21 @@ export interface Taxonomy {
   tagTrack: StandardsTrack;
 }
 
-/** The taxonomy in force under a config's `report:` settings. */
+const resolved = new WeakMap<object, Taxonomy>();
+const NO_SETTINGS = {};
+
+/** The taxonomy in force under a config's `report:` settings (the same object for the same settings). */
 export function resolveTaxonomy(settings: ReportSettings | undefined): Taxonomy {
-  const s = settings ?? {};
+  const key = settings ?? NO_SETTINGS;
+  let t = resolved.get(key);
+  if (!t) {
+    t = resolveUncached(settings ?? {});
+    resolved.set(key, t);
+  }
+  return t;
+}
+
+function resolveUncached(s: ReportSettings): Taxonomy {
   const own = s.classes ?? {};
   const triggers: TriggerClass[] = [];
   if (s.default_classes !== false) {
@@ -122,4 +134,19 @@ export function containsPhrase(lowerText: string, phrase: string): boolean {
 export function triggerClassesOf(text: string, triggers: readonly TriggerClass[]): TriggerClass[] {
   const lower = text.toLowerCase();
   return triggers.filter((t) => t.phrases.some((p) => containsPhrase(lower, p)));
+}
+
+const matched = new WeakMap<object, { triggers: readonly TriggerClass[]; classes: TriggerClass[] }>();
+
+/**
+ * triggerClassesOf for an object that holds the text (a factor), remembered for as long as the
+ * object lives and the taxonomy is the same: a report rebuilt after one document changed matches
+ * only that document's factors again.
+ */
+export function triggerClassesOfCached(holder: { text: string }, triggers: readonly TriggerClass[]): TriggerClass[] {
+  const hit = matched.get(holder);
+  if (hit && hit.triggers === triggers) return hit.classes;
+  const classes = triggerClassesOf(holder.text, triggers);
+  matched.set(holder, { triggers, classes });
+  return classes;
 }
