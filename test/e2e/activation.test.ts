@@ -30,6 +30,7 @@ editorSuite('activation', { fixture: 'incident-workspace' }, (scenario) => {
   });
 
   scenario('the learning report follows new postmortems: a standards candidate, a chart, and a click opens the factor line', async (editor) => {
+    await editor.activityBarItem('Sitrep').waitFor({ state: 'visible', timeout: 30000 });
     await editor.runCommand('Sitrep: Open Learning Report');
     const report = await frameWith(editor, '#sr-main', 30000);
     await report.locator('h1', { hasText: 'Learning report' }).waitFor({ state: 'visible', timeout: 15000 });

@@ -170,3 +170,25 @@ test('the example postmortem reads the same through the report as through the in
   assert.deepEqual(d.actions.map((a) => a.done), [false, false, true, false, false]);
   assert.deepEqual(d.actions.map((a) => a.unverified), [false, false, false, true, false]);
 });
+
+test('docs/report.md: its .sitrep.yaml example is a valid configuration and its built-in tables match the code', () => {
+  const text = read('docs/report.md');
+  const yaml = /```yaml\n([^`]*)```/.exec(text)![1];
+  const loaded = parseConfig(yaml);
+  assert.deepEqual(loaded.problems, []);
+  assert.equal(resolveTaxonomy(loaded.config.report).triggers.find((t) => t.id === 'queue-backlog')?.track, 'ha');
+  for (const c of DEFAULT_TRIGGER_CLASSES) {
+    const row = text.split('\n').find((l) => l.startsWith(`| ${c.label} (\`${c.id}\`) |`));
+    assert.ok(row, `docs/report.md lists ${c.id}`);
+    assert.ok(row.endsWith(`| ${c.phrases.join(', ')} |`), `${c.id} phrases in docs/report.md: ${row}`);
+  }
+});
+
+test('package.json contributes the report command, the Markdown preview plugin and its stylesheet', () => {
+  const pkg = JSON.parse(read('package.json'));
+  const cmd = pkg.contributes.commands.find((c: { command: string }) => c.command === 'sitrep.openLearningReport');
+  assert.deepEqual(cmd, { command: 'sitrep.openLearningReport', title: 'Open Learning Report', category: 'Sitrep', icon: '$(graph)' });
+  assert.equal(pkg.contributes['markdown.markdownItPlugins'], true);
+  assert.deepEqual(pkg.contributes['markdown.previewStyles'], ['./media/preview-timeline.css']);
+  assert.ok(read('media/preview-timeline.css').includes('.sr-timeline'));
+});

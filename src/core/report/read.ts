@@ -23,7 +23,7 @@ export interface ReadOptions {
   config?: Config;
 }
 
-const DROPPED = /^(wont-do|won't do|wont do|won't fix|wontfix|cancel+ed|obsolete|dropped)$/i;
+const DROPPED = /^(wont-do|won't do|wont do|won't fix|wontfix|cancel+ed|obsolete)$/i;
 
 /** Reads one document for the report. */
 export function readReportDoc(text: string, options: ReadOptions): ReportDoc | undefined {

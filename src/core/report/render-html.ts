@@ -58,20 +58,22 @@ function groupTable(name: 'category' | 'owner' | 'incident', head: string, group
   return s;
 }
 
-/** The report's content (what goes inside <main id="sr-main">). */
-export function renderReportBody(r: LearningReport, hrefPrefix = ''): string {
-  const chartSvg = (id: string) => {
-    const c = charts(r).find((x) => x.id === id);
-    return c ? `<figure class="sr-figure">${c.svg}</figure>` : '';
-  };
+function chartFigure(r: LearningReport, id: string): string {
+  const c = charts(r).find((x) => x.id === id);
+  return c ? `<figure class="sr-figure">${c.svg}</figure>` : '';
+}
+
+function headerHtml(r: LearningReport): string {
   let s = `<header><h1>Learning report</h1><p class="sr-scope">${esc(scopeLine(r))}</p><div class="sr-cards">`;
   for (const h of headlines(r)) {
     const value = h.list && h.value !== '0' ? `<button class="sr-count sr-big" data-list="${h.list}" aria-label="${esc(h.label)}" aria-expanded="false">${esc(h.value)}</button>` : `<span class="sr-big">${esc(h.value)}</span>`;
     s += `<div class="sr-card">${value}<span class="sr-cap">${esc(h.label)}</span></div>`;
   }
-  s += '</div></header>';
+  return s + '</div></header>';
+}
 
-  s += '<section id="candidates"><h2>Standards candidates</h2>';
+function candidatesHtml(r: LearningReport, hrefPrefix: string): string {
+  let s = '<section id="candidates"><h2>Standards candidates</h2>';
   const candidates = r.classes.filter((c) => c.candidate);
   if (!candidates.length) s += `<p class="sr-note">No class is seen in ${r.min_postmortems} or more postmortems in the window.</p>`;
   for (const c of candidates) {
@@ -86,9 +88,11 @@ export function renderReportBody(r: LearningReport, hrefPrefix = ''): string {
     if (c.evidence.length > MAX_EVIDENCE) s += `<li class="sr-note">…and ${c.evidence.length - MAX_EVIDENCE} more: click the count above.</li>`;
     s += '</ul></article>';
   }
-  s += '</section>';
+  return s + '</section>';
+}
 
-  s += `<section id="classes"><h2>Recurring classes</h2>${chartSvg('classes')}`;
+function classesHtml(r: LearningReport): string {
+  let s = `<section id="classes"><h2>Recurring classes</h2>${chartFigure(r, 'classes')}`;
   if (r.classes.length) {
     s += '<table class="sr-table" data-table="classes"><thead><tr><th>Class</th><th>Kind</th><th>Track</th><th class="sr-n">Postmortems</th></tr></thead><tbody>';
     r.classes.slice(0, MAX_ROWS).forEach((c, i) => {
@@ -96,18 +100,22 @@ export function renderReportBody(r: LearningReport, hrefPrefix = ''): string {
     });
     s += '</tbody></table>';
   } else s += '<p class="sr-note">No contributing factors, services or tags in the window.</p>';
-  s += '</section>';
+  return s + '</section>';
+}
 
+function actionsHtml(r: LearningReport): string {
   const a = r.actions;
-  s += `<section id="actions"><h2>Action register</h2><p>${a.total} action items: ${count(a.open, 'items:open', 'Open action items')} open (${count(a.overdue, 'items:overdue', 'Overdue action items')} overdue), ${count(a.done, 'items:done', 'Done action items')} done, ${count(a.dropped, 'items:dropped', 'Dropped action items')} dropped; ${count(a.unverified, 'items:unverified', 'Action items without a verification signal')} without a verification signal. Median age of open items: ${a.median_open_age_days === null ? '–' : `${a.median_open_age_days} days`}. Postmortems whose actions cover both detect and prevent: ${a.detect_and_prevent.covered} of ${a.detect_and_prevent.postmortems} (${pct(a.detect_and_prevent.share)}).</p>`;
-  s += chartSvg('actions');
+  let s = `<section id="actions"><h2>Action register</h2><p>${a.total} action items: ${count(a.open, 'items:open', 'Open action items')} open (${count(a.overdue, 'items:overdue', 'Overdue action items')} overdue), ${count(a.done, 'items:done', 'Done action items')} done, ${count(a.dropped, 'items:dropped', 'Dropped action items')} dropped; ${count(a.unverified, 'items:unverified', 'Action items without a verification signal')} without a verification signal. Median age of open items: ${a.median_open_age_days === null ? '–' : `${a.median_open_age_days} days`}. Postmortems whose actions cover both detect and prevent: ${a.detect_and_prevent.covered} of ${a.detect_and_prevent.postmortems} (${pct(a.detect_and_prevent.share)}).</p>`;
+  s += chartFigure(r, 'actions');
   if (a.total) {
     s += `<h3>By category</h3>${groupTable('category', 'Category', a.by_category)}<h3>By owner</h3>${groupTable('owner', 'Owner', a.by_owner)}<h3>By incident</h3>${groupTable('incident', 'Incident', a.by_incident)}`;
   }
-  s += '</section>';
+  return s + '</section>';
+}
 
+function responseHtml(r: LearningReport, hrefPrefix: string): string {
   const resp = r.response;
-  s += `<section id="response"><h2>Response</h2><p>Median time to detect ${mins(resp.median_ttd_minutes)}, to mitigate ${mins(resp.median_ttm_minutes)}, to resolve ${mins(resp.median_ttr_minutes)}, from when impact started. Status updates on time: ${resp.cadence.on_time} of ${resp.cadence.due} (${pct(resp.cadence.share)}).</p>${chartSvg('ttm-trend')}`;
+  let s = `<section id="response"><h2>Response</h2><p>Median time to detect ${mins(resp.median_ttd_minutes)}, to mitigate ${mins(resp.median_ttm_minutes)}, to resolve ${mins(resp.median_ttr_minutes)}, from when impact started. Status updates on time: ${resp.cadence.on_time} of ${resp.cadence.due} (${pct(resp.cadence.share)}).</p>${chartFigure(r, 'ttm-trend')}`;
   if (resp.by_month.length) {
     s += '<h3>By month and severity</h3><table class="sr-table" data-table="months"><thead><tr><th>Month</th><th>Severity</th><th class="sr-n">Incidents</th><th class="sr-n">Median TTD</th><th class="sr-n">Median TTM</th><th class="sr-n">Median TTR</th></tr></thead><tbody>';
     for (const m of resp.by_month) s += `<tr><td>${m.month}</td><td>${m.severity}</td><td class="sr-n">${m.incidents}</td><td class="sr-n">${mins(m.median_ttd_minutes)}</td><td class="sr-n">${mins(m.median_ttm_minutes)}</td><td class="sr-n">${mins(m.median_ttr_minutes)}</td></tr>`;
@@ -121,13 +129,22 @@ export function renderReportBody(r: LearningReport, hrefPrefix = ''): string {
     }
     s += '</tbody></table>';
   }
-  s += '</section>';
+  return s + '</section>';
+}
+
+function leftOutHtml(r: LearningReport): string {
+  let s = '';
   if (r.documents.left_out.length) {
     s += `<section id="left-out"><h2>Left out</h2><ul>${r.documents.left_out.slice(0, MAX_ROWS).map((l) => `<li>${esc(l.path)}: ${esc(l.reason)}</li>`).join('')}</ul>`;
     if (r.documents.left_out.length > MAX_ROWS) s += `<p class="sr-note">…and ${r.documents.left_out.length - MAX_ROWS} more.</p>`;
     s += '</section>';
   }
   return s;
+}
+
+/** The report's content (what goes inside <main id="sr-main">). */
+export function renderReportBody(r: LearningReport, hrefPrefix = ''): string {
+  return headerHtml(r) + candidatesHtml(r, hrefPrefix) + classesHtml(r) + actionsHtml(r) + responseHtml(r, hrefPrefix) + leftOutHtml(r);
 }
 
 /** Theme variables for a page outside VS Code: the names the webview gets, light and dark. */
@@ -145,7 +162,8 @@ a{color:var(--vscode-textLink-foreground)}
 .sr-cards{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0}
 .sr-card{display:flex;flex-direction:column;padding:8px 12px;border:1px solid var(--vscode-editorWidget-border);border-radius:4px;background:var(--vscode-editorWidget-background);min-width:120px}
 .sr-big{font-size:1.4em;font-weight:600}.sr-cap{font-size:.85em}
-.sr-count{font:inherit;color:var(--vscode-textLink-foreground);background:none;border:none;padding:0 2px;cursor:pointer;text-decoration:underline dotted}
+.sr-count{font:inherit;color:var(--vscode-textLink-foreground);background:none;border:none;padding:0 2px;cursor:pointer;text-decoration:underline dotted;text-align:left}
+.sr-count.sr-big{font-size:1.4em;font-weight:600;padding:0}
 .sr-count:focus-visible,.sr-row:focus-visible{outline:1px solid var(--vscode-focusBorder, #0969da)}
 .sr-table{border-collapse:collapse;margin:6px 0 12px}.sr-table th,.sr-table td{padding:3px 10px;border-bottom:1px solid var(--vscode-editorWidget-border);text-align:left;vertical-align:top}
 .sr-table .sr-n{text-align:right}.sr-zero{color:var(--vscode-descriptionForeground)}

@@ -67,6 +67,19 @@ export function renderMarkdown(r: LearningReport, opts: MarkdownOptions): string
     out.push(table(['Class', 'Kind', 'Track', 'Postmortems', 'Candidate'], b.rows.map((c) => [mdText(c.label), c.kind, trackLabel(c.track), String(c.postmortems), c.candidate ? 'yes' : ''])) + b.more);
   } else out.push('No contributing factors, services or tags in the window.\n');
 
+  actionsMd(r, out, ref, chart);
+  responseMd(r, out, ref, chart);
+  if (r.documents.left_out.length) {
+    const bl = bounded(r.documents.left_out, 'documents');
+    out.push('## Left out\n', ...bl.rows.map((l) => `- ${mdText(l.path)}: ${mdText(l.reason)}`), bl.more);
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+type Ref = (path: string, line: number, label: string) => string;
+type Chart = (id: string) => void;
+
+function actionsMd(r: LearningReport, out: string[], ref: Ref, chart: Chart): void {
   const a = r.actions;
   out.push('## Action register\n');
   out.push(
@@ -94,6 +107,9 @@ export function renderMarkdown(r: LearningReport, opts: MarkdownOptions): string
     }
   }
 
+}
+
+function responseMd(r: LearningReport, out: string[], ref: Ref, chart: Chart): void {
   const resp = r.response;
   out.push('## Response\n');
   out.push(
@@ -120,9 +136,4 @@ export function renderMarkdown(r: LearningReport, opts: MarkdownOptions): string
       ) + bi.more,
     );
   }
-  if (r.documents.left_out.length) {
-    const bl = bounded(r.documents.left_out, 'documents');
-    out.push('## Left out\n', ...bl.rows.map((l) => `- ${mdText(l.path)}: ${mdText(l.reason)}`), bl.more);
-  }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
