@@ -17,6 +17,7 @@ export const COMMANDS = {
   refreshIncidents: 'sitrep.refreshIncidents',
   revealInDocument: 'sitrep.revealInDocument',
   lintWorkspace: 'sitrep.lintWorkspace',
+  openLearningReport: 'sitrep.openLearningReport',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -58,6 +58,91 @@ function clock(t: number, withDate: boolean): string {
   return (withDate ? iso.slice(5, 10) + ' ' : '') + iso.slice(11, 16) + 'Z';
 }
 
+const BAND_Y = 42;
+const BAND_H = 18;
+const LEFT = 16;
+const RIGHT = 16;
+
+interface Scale {
+  x: (t: number) => number;
+  width: number;
+  multiDay: boolean;
+}
+
+/** The phases shaded on the band, and the other timed entries as dots. */
+function bandSvg(m: TimelineMarks, sc: Scale): string {
+  let s = `<rect class="sr-band" x="${LEFT}" y="${BAND_Y}" width="${sc.width - LEFT - RIGHT}" height="${BAND_H}"/>`;
+  const phase = (from: number | undefined, to: number | undefined, cls: string, name: string) => {
+    if (from === undefined || to === undefined || to <= from) return;
+    s += `<rect class="${cls}" x="${sc.x(from).toFixed(1)}" y="${BAND_Y}" width="${(sc.x(to) - sc.x(from)).toFixed(1)}" height="${BAND_H}"><title>${escapeXml(`${name}: ${formatDuration(to - from)}`)}</title></rect>`;
+  };
+  phase(m.started, m.detected ?? m.mitigated ?? m.resolved, 'sr-s0', 'Impact before detection');
+  phase(m.detected, m.mitigated ?? m.resolved, 'sr-s1', 'Detected, not yet mitigated');
+  phase(m.mitigated, m.resolved, 'sr-s2', 'Mitigated, not yet resolved');
+  for (const e of m.events) s += `<circle class="sr-event" cx="${sc.x(e).toFixed(1)}" cy="${BAND_Y + BAND_H / 2}" r="1.6"/>`;
+  return s;
+}
+
+/** Start, detection, mitigation and resolution, labelled above the band; a label too close to the previous one moves up a row. */
+function milestonesSvg(m: TimelineMarks, sc: Scale): string {
+  const milestones: Array<[string, number | undefined]> = [
+    ['Start', m.started],
+    ['Detected', m.detected],
+    ['Mitigated', m.mitigated],
+    ['Resolved', m.resolved],
+  ];
+  let s = '';
+  let lastX = -Infinity;
+  let row = 0;
+  for (const [name, t] of milestones) {
+    if (t === undefined) continue;
+    const mx = sc.x(t);
+    row = mx - lastX < 96 ? (row + 1) % 2 : 0;
+    lastX = mx;
+    const ly = row ? 12 : 28;
+    const anchor = mx < 60 ? 'start' : mx > sc.width - 60 ? 'end' : 'middle';
+    s += `<g class="sr-milestone" data-mark="${name.toLowerCase()}"><title>${escapeXml(`${name} ${new Date(t).toISOString().replace('.000Z', 'Z')}`)}</title>`;
+    s += `<line class="sr-mark" x1="${mx.toFixed(1)}" x2="${mx.toFixed(1)}" y1="${ly + 3}" y2="${BAND_Y + BAND_H + 4}"/>`;
+    s += `<text class="sr-label" x="${mx.toFixed(1)}" y="${ly}" text-anchor="${anchor}">${name} ${clock(t, sc.multiDay)}</text></g>`;
+  }
+  return s;
+}
+
+/** Status updates (triangles) and role changes (diamonds) under the band, and their legend. */
+function marksSvg(m: TimelineMarks, sc: Scale): string {
+  const ty = BAND_Y + BAND_H + 4;
+  let s = '';
+  for (const u of m.updates) {
+    s += `<path class="sr-update" d="M${sc.x(u.at).toFixed(1)} ${ty} l-4 8 h8 z"><title>${escapeXml(`Status update ${clock(u.at, true)}`)}</title></path>`;
+  }
+  for (const r of m.roleChanges) {
+    s += `<path class="sr-role" d="M${sc.x(r.at).toFixed(1)} ${ty + 10} l5 5 l-5 5 l-5 -5 z"><title>${escapeXml(`${clock(r.at, true)} ${clip(r.text, 80)}`)}</title></path>`;
+  }
+  const legend: string[] = [];
+  if (m.updates.length) legend.push(`▲ status update ×${m.updates.length}`);
+  if (m.roleChanges.length) legend.push(`◆ role change ×${m.roleChanges.length}`);
+  if (legend.length) s += `<text class="sr-tick" x="${sc.width - RIGHT}" y="${BAND_Y + BAND_H + 24}" text-anchor="end">${escapeXml(legend.join('   '))}</text>`;
+  return s;
+}
+
+/** TTD, TTM and TTR as spans from the start, one row each. */
+function spansSvg(m: TimelineMarks, spans: ReadonlyArray<[string, number]>, sc: Scale): string {
+  let s = '';
+  let sy = BAND_Y + BAND_H + 32;
+  for (const [name, t] of spans) {
+    const sx = sc.x(m.started!);
+    const ex = sc.x(t);
+    const label = `${name} ${formatDuration(t - m.started!)}`;
+    s += `<g class="sr-span" data-span="${name.toLowerCase()}"><line class="sr-mark" x1="${sx.toFixed(1)}" x2="${ex.toFixed(1)}" y1="${sy}" y2="${sy}"/>`;
+    s += `<line class="sr-mark" x1="${ex.toFixed(1)}" x2="${ex.toFixed(1)}" y1="${sy - 4}" y2="${sy + 4}"/>`;
+    // Beside the end of the span when there is room, else above the span's end.
+    const beside = ex + 6 + label.length * 6.5 <= sc.width;
+    s += `<text class="sr-tick" x="${(beside ? ex + 6 : ex - 4).toFixed(1)}" y="${beside ? sy + 4 : sy - 3}" text-anchor="${beside ? 'start' : 'end'}">${label}</text></g>`;
+    sy += 18;
+  }
+  return s;
+}
+
 /** The strip as SVG, or undefined when the document has no times to draw. */
 export function timelineStrip(marks: TimelineMarks, opts: { width?: number; title?: string } = {}): string | undefined {
   const width = opts.width ?? 720;
@@ -71,82 +156,28 @@ export function timelineStrip(marks: TimelineMarks, opts: { width?: number; titl
     t0 -= 30 * 60_000;
     t1 += 30 * 60_000;
   }
-  const left = 16, right = 16;
-  const x = (t: number) => left + ((t - t0) / (t1 - t0)) * (width - left - right);
-  const multiDay = new Date(t0).toISOString().slice(0, 10) !== new Date(t1).toISOString().slice(0, 10);
-  const bandY = 42, bandH = 18;
-  const spans: Array<[string, number | undefined]> = [
-    ['TTD', marks.detected],
-    ['TTM', marks.mitigated],
-    ['TTR', marks.resolved],
-  ];
-  const shownSpans = marks.started !== undefined ? spans.filter(([, t]) => t !== undefined && t >= marks.started!) : [];
-  const height = bandY + bandH + 34 + shownSpans.length * 18 + 6;
-  const title = opts.title ?? 'Incident timeline';
-  let s = `<svg xmlns="http://www.w3.org/2000/svg" class="sr-chart sr-timeline" data-chart="timeline" role="img" aria-label="${escapeXml(title)}" viewBox="0 0 ${width} ${height}" width="100%"><title>${escapeXml(title)}</title>`;
-
-  // Phases: undetected (start → detection), detected (→ mitigation), mitigated (→ resolution).
-  const phase = (from: number | undefined, to: number | undefined, cls: string, name: string) => {
-    if (from === undefined || to === undefined || to <= from) return;
-    s += `<rect class="${cls}" x="${x(from).toFixed(1)}" y="${bandY}" width="${(x(to) - x(from)).toFixed(1)}" height="${bandH}"><title>${escapeXml(`${name}: ${formatDuration(to - from)}`)}</title></rect>`;
+  const sc: Scale = {
+    x: (t) => LEFT + ((t - t0) / (t1 - t0)) * (width - LEFT - RIGHT),
+    width,
+    multiDay: new Date(t0).toISOString().slice(0, 10) !== new Date(t1).toISOString().slice(0, 10),
   };
-  s += `<rect class="sr-band" x="${left}" y="${bandY}" width="${width - left - right}" height="${bandH}"/>`;
-  phase(marks.started, marks.detected ?? marks.mitigated ?? marks.resolved, 'sr-s0', 'Impact before detection');
-  phase(marks.detected, marks.mitigated ?? marks.resolved, 'sr-s1', 'Detected, not yet mitigated');
-  phase(marks.mitigated, marks.resolved, 'sr-s2', 'Mitigated, not yet resolved');
-  for (const e of marks.events) s += `<circle class="sr-event" cx="${x(e).toFixed(1)}" cy="${bandY + bandH / 2}" r="1.6"/>`;
-
-  // Milestones with labels above the band; a label too close to the previous one moves up a row.
-  const milestones: Array<[string, number | undefined]> = [
-    ['Start', marks.started],
-    ['Detected', marks.detected],
-    ['Mitigated', marks.mitigated],
-    ['Resolved', marks.resolved],
-  ];
-  let lastX = -Infinity;
-  let row = 0;
-  for (const [name, t] of milestones) {
-    if (t === undefined) continue;
-    const mx = x(t);
-    row = mx - lastX < 96 ? (row + 1) % 2 : 0;
-    lastX = mx;
-    const ly = row ? 12 : 28;
-    const anchor = mx < 60 ? 'start' : mx > width - 60 ? 'end' : 'middle';
-    s += `<g class="sr-milestone" data-mark="${name.toLowerCase()}"><title>${escapeXml(`${name} ${new Date(t).toISOString().replace('.000Z', 'Z')}`)}</title>`;
-    s += `<line class="sr-mark" x1="${mx.toFixed(1)}" x2="${mx.toFixed(1)}" y1="${ly + 3}" y2="${bandY + bandH + 4}"/>`;
-    s += `<text class="sr-label" x="${mx.toFixed(1)}" y="${ly}" text-anchor="${anchor}">${name} ${clock(t, multiDay)}</text></g>`;
-  }
-
-  // Status updates (ticks) and role changes (diamonds) under the band.
-  const ty = bandY + bandH + 4;
-  for (const u of marks.updates) {
-    const ux = x(u.at).toFixed(1);
-    s += `<path class="sr-update" d="M${ux} ${ty} l-4 8 h8 z"><title>${escapeXml(`Status update ${clock(u.at, true)}`)}</title></path>`;
-  }
-  for (const r of marks.roleChanges) {
-    const rx = x(r.at);
-    s += `<path class="sr-role" d="M${rx.toFixed(1)} ${ty + 10} l5 5 l-5 5 l-5 -5 z"><title>${escapeXml(`${clock(r.at, true)} ${clip(r.text, 80)}`)}</title></path>`;
-  }
-
-  // TTD / TTM / TTR as spans from the start.
-  let sy = ty + 28;
-  for (const [name, t] of shownSpans) {
-    const sx = x(marks.started!);
-    const ex = x(t!);
-    const label = `${name} ${formatDuration(t! - marks.started!)}`;
-    s += `<g class="sr-span" data-span="${name.toLowerCase()}"><line class="sr-mark" x1="${sx.toFixed(1)}" x2="${ex.toFixed(1)}" y1="${sy}" y2="${sy}"/>`;
-    s += `<line class="sr-mark" x1="${ex.toFixed(1)}" x2="${ex.toFixed(1)}" y1="${sy - 4}" y2="${sy + 4}"/>`;
-    // Beside the end of the span when there is room, else above the span's end.
-    const beside = ex + 6 + label.length * 6.5 <= width;
-    s += `<text class="sr-tick" x="${(beside ? ex + 6 : ex - 4).toFixed(1)}" y="${beside ? sy + 4 : sy - 3}" text-anchor="${beside ? 'start' : 'end'}">${label}</text></g>`;
-    sy += 18;
-  }
-  // Legend for the marks that are drawn.
-  const legend: string[] = [];
-  if (marks.updates.length) legend.push(`▲ status update ×${marks.updates.length}`);
-  if (marks.roleChanges.length) legend.push(`◆ role change ×${marks.roleChanges.length}`);
-  if (legend.length) s += `<text class="sr-tick" x="${width - right}" y="${bandY + bandH + 24}" text-anchor="end">${escapeXml(legend.join('   '))}</text>`;
-  return s + '</svg>';
+  const spans = (
+    [
+      ['TTD', marks.detected],
+      ['TTM', marks.mitigated],
+      ['TTR', marks.resolved],
+    ] as Array<[string, number | undefined]>
+  ).filter((p): p is [string, number] => marks.started !== undefined && p[1] !== undefined && p[1] >= marks.started);
+  const height = BAND_Y + BAND_H + 34 + spans.length * 18 + 6;
+  const title = opts.title ?? 'Incident timeline';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="sr-chart sr-timeline" data-chart="timeline" role="img" aria-label="${escapeXml(title)}" viewBox="0 0 ${width} ${height}" width="100%"><title>${escapeXml(title)}</title>` +
+    bandSvg(marks, sc) +
+    milestonesSvg(marks, sc) +
+    marksSvg(marks, sc) +
+    spansSvg(marks, spans, sc) +
+    '</svg>'
+  );
 }
 
 /** CSS for the strip's own shapes (the chart colours come from chartCss). */

@@ -5,6 +5,7 @@
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { timelinePlugin } from '../../core/report';
+import { COMMANDS } from '../commandIds';
 import type { IndexService } from '../incidents/indexing';
 import { ReportPanel } from './panel';
 import { ReportSource } from './source';
@@ -16,7 +17,7 @@ export interface MarkdownItExtension {
 export function registerReport(context: vscode.ExtensionContext, service: IndexService): MarkdownItExtension {
   const source = new ReportSource(service);
   const panel = new ReportPanel(source);
-  context.subscriptions.push(source, panel, vscode.commands.registerCommand('sitrep.openLearningReport', () => panel.show()));
+  context.subscriptions.push(source, panel, vscode.commands.registerCommand(COMMANDS.openLearningReport, () => panel.show()));
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
       return md.use(timelinePlugin, {
