@@ -4,6 +4,7 @@
  * backtracking), and helpers that decide whether a match is live prose or a refutation.
  */
 import { judgeAssertion, type Judgement } from './assertion';
+import type { ParsedDocument } from '../parser/types';
 import type { PhraseMatcher, RuleContext } from './types';
 
 const cache = new Map<string, PhraseMatcher>();
@@ -102,22 +103,17 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   return matcher;
 }
 
-/**
- * True when the text at [column, endColumn) of `line` is inside an inline code span or an HTML
- * comment on that line (columns are counted by the caller).
- */
-export function inCodeOrComment(line: string, column: number): boolean {
+/** Column ranges [start, end) of the inline code spans and HTML comments on a line, in order. */
+export function codeAndCommentSpans(line: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   if (line.indexOf('`') >= 0) {
     // Backtick runs open and close code spans of the same length.
     let i = 0;
     while (i < line.length) {
-      if (line[i] !== '`') {
-        i++;
-        continue;
-      }
+      const open = line.indexOf('`', i);
+      if (open < 0) break;
       let n = 0;
-      while (line[i + n] === '`') n++;
-      const open = i;
+      while (line[open + n] === '`') n++;
       const fence = '`'.repeat(n);
       let j = line.indexOf(fence, open + n);
       while (j >= 0 && line[j + n] === '`') {
@@ -127,42 +123,103 @@ export function inCodeOrComment(line: string, column: number): boolean {
         j = line.indexOf(fence, k);
       }
       if (j < 0) break;
-      if (column >= open && column < j + n) return true;
+      out.push([open, j + n]);
       i = j + n;
     }
   }
-  const c = line.indexOf('<!--');
-  if (c >= 0) {
-    let s = c;
-    while (s >= 0 && s <= column) {
-      const e = line.indexOf('-->', s + 4);
-      const end = e < 0 ? line.length : e + 3;
-      if (column < end) return true;
-      s = line.indexOf('<!--', end);
-    }
+  let c = line.indexOf('<!--');
+  while (c >= 0) {
+    const e = line.indexOf('-->', c + 4);
+    const end = e < 0 ? line.length : e + 3;
+    out.push([c, end]);
+    c = line.indexOf('<!--', end);
   }
-  return false;
+  return out.sort((a, b) => a[0] - b[0]);
 }
+
+function inSpans(spans: ReadonlyArray<[number, number]>, column: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][1] <= column) lo = mid + 1;
+    else if (spans[mid][0] > column) hi = mid - 1;
+    else return true;
+  }
+  // Spans may nest (a backtick inside a comment): fall back to a scan of the few left.
+  return spans.some(([a, b]) => column >= a && column < b);
+}
+
+/** True when the column of `line` is inside an inline code span or an HTML comment on that line. */
+export function inCodeOrComment(line: string, column: number): boolean {
+  return inSpans(codeAndCommentSpans(line), column);
+}
+
+interface LineInfo {
+  spans: Array<[number, number]>;
+  masked?: string;
+  startsBlock?: boolean;
+}
+
+/** Per document (keyed by its lines array) and line: spans, masked text. Computed once per line, so many matches on one long line stay linear. */
+const lineInfos = new WeakMap<readonly string[], Map<number, LineInfo>>();
+
+function infoOf(lines: readonly string[], line: number): LineInfo {
+  let m = lineInfos.get(lines);
+  if (!m) {
+    m = new Map();
+    lineInfos.set(lines, m);
+  }
+  let info = m.get(line);
+  if (!info) {
+    info = { spans: codeAndCommentSpans(lines[line] ?? '') };
+    m.set(line, info);
+  }
+  return info;
+}
+
+function maskedLine(lines: readonly string[], line: number): string {
+  const info = infoOf(lines, line);
+  info.masked ??= maskComments(lines[line] ?? '');
+  return info.masked;
+}
+
+/** A line that starts its own block (heading, list item, table row): a sentence cannot continue into it. */
+function startsBlock(lines: readonly string[], line: number): boolean {
+  const info = infoOf(lines, line);
+  info.startsBlock ??= /^\s{0,12}(?:#|[-*+]\s|\d{1,9}[.)]\s|\|)/.test(lines[line] ?? '');
+  return info.startsBlock;
+}
+
+/** What the phrase rules need of a document: its lines and which of them are prose or quoted. */
+export type ProseDoc = Pick<ParsedDocument, 'lines' | 'prose' | 'quoted'>;
 
 /** Whether an offset's line is prose (not code, front matter or a blockquote) and the offset is outside code spans and comments. */
 export function isLiveProse(ctx: RuleContext, line: number, column: number): boolean {
-  if (!ctx.doc.prose[line] || ctx.doc.quoted?.[line]) return false;
-  if (/^\s{0,3}>/.test(ctx.lines[line])) return false;
-  return !inCodeOrComment(ctx.lines[line], column);
+  return isLiveProseIn(ctx.doc, line, column);
+}
+
+export function isLiveProseIn(doc: ProseDoc, line: number, column: number): boolean {
+  if (!doc.prose[line] || doc.quoted?.[line]) return false;
+  if (/^\s{0,3}>/.test(doc.lines[line])) return false;
+  return !inSpans(infoOf(doc.lines, line).spans, column);
 }
 
 /** The line before when it continues the same paragraph (a sentence may start there). */
-function continuedFrom(ctx: RuleContext, line: number): string | undefined {
-  if (line === 0 || !ctx.doc.prose[line - 1]) return undefined;
-  const prev = ctx.lines[line - 1];
-  if (prev.trim() === '' || /^\s*(?:#|[-*+]\s|\d+[.)]\s|\|)/.test(ctx.lines[line]) || /^\s*(?:#|\|)/.test(prev)) return undefined;
-  return prev;
+function continuedFrom(doc: ProseDoc, line: number): string | undefined {
+  if (line === 0 || !doc.prose[line - 1]) return undefined;
+  const prev = doc.lines[line - 1];
+  if (prev.trim() === '' || startsBlock(doc.lines, line) || /^\s{0,12}(?:#|\|)/.test(prev.slice(0, 16))) return undefined;
+  return maskedLine(doc.lines, line - 1);
 }
 
 /** The clause judged for a phrase, and whether the document asserts it there. */
 export function assertionAt(ctx: RuleContext, line: number, column: number, endColumn: number): Judgement {
-  const prev = continuedFrom(ctx, line);
-  return judgeAssertion(maskComments(ctx.lines[line]), column, endColumn, prev === undefined ? undefined : maskComments(prev));
+  return assertionIn(ctx.doc, line, column, endColumn);
+}
+
+export function assertionIn(doc: ProseDoc, line: number, column: number, endColumn: number): Judgement {
+  return judgeAssertion(maskedLine(doc.lines, line), column, endColumn, continuedFrom(doc, line));
 }
 
 /** HTML comments blanked out (same length, so columns stay put): they are never content. */
