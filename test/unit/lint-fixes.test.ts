@@ -190,3 +190,22 @@ fixTest('single-root-cause', 'with factors listed elsewhere, the claim is rename
   assert.match(fixed, /In short, the technical trigger was a storage cleanup rule\./);
   assert.deepEqual(findings(fixed, 'single-root-cause'), []);
 });
+
+fixTest('contributing-factors', 'factors listed under "What went wrong" are moved under a new "Contributing factors" heading', () => {
+  const text = pmDoc(
+    '## What went wrong\n\nThree things lined up.\n\n- The font package was dropped from the base image.\n- No alert compares rendered PDF sizes with yesterday.\n- Image refreshes ship to every renderer at once, with no canary.\n\n## Action items\n',
+  );
+  const f = findings(text, 'contributing-factors')[0];
+  assert.equal(f.range.line, 0, 'on line 1: there is no factors section');
+  assert.match(f.message, /the 3 items under "What went wrong" \(line 6\) read as factors \(layers: technical trigger, detection, rollout\/control\)/);
+  assert.equal(f.fix, undefined, 'moving text is offered, never applied by fix-all');
+  const fixed = apply(text, f.suggestions![0]);
+  assert.match(fixed, /## Contributing factors\n\n- The font package was dropped from the base image\.\n- No alert compares rendered PDF sizes with yesterday\.\n- Image refreshes ship to every renderer at once, with no canary\.\n\n## What went wrong\n\nThree things lined up\.\n/);
+  assert.deepEqual(findings(fixed, 'contributing-factors'), []);
+
+  // A section holding nothing but the list: the heading itself is renamed.
+  const only = pmDoc('## What went wrong\n\n- The font package was dropped.\n- No alert on PDF sizes.\n');
+  const renamed = apply(only, findings(only, 'contributing-factors')[0].suggestions![0]);
+  assert.match(renamed, /^## Contributing factors\n\n- The font package was dropped\.\n- No alert on PDF sizes\.$/m);
+  assert.match(findings(renamed, 'contributing-factors')[0].message, /Only 2 contributing factors are listed \(layers found: technical trigger, detection\)/);
+});

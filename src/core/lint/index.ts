@@ -33,3 +33,4 @@ export function fix(text: string, options: LintOptions = {}) {
 export function loadConfig(text: string) {
   return loadConfigWith(text, RULES);
 }
+export { explainPhraseFinding, describeFindingExplanation, type FindingExplanation } from './explain-finding';

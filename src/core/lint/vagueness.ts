@@ -51,7 +51,7 @@ const JOINED_INTENTION = new RegExp(`^[A-Za-z-]{2,20}(?:,? and|, then|,) ${INTEN
 const COMPARATIVE_START =
   /^(?:(?:set ?up|setup|add|get|have|build|create|write|need|do|run|provide|use|introduce|implement|put in place|establish)\s(?:some\s)?)?(?:better|more|improved|additional|extra|enhanced|stronger|further|increased|greater|clearer|tighter|smarter)\b(?!\sthan\b)|^(?:improve|enhance|strengthen|increase|boost|tighten|harden|optimi[sz]e|expand|extend|refine|revamp|rework|streamline|simplify|reduce|minimi[sz]e|lower|decrease|speed up|beef up|bolster|shore up)\b/i;
 
-const BETTER_END = /\b(?:better|more|more closely|more carefully|more often|properly|harder|more thoroughly|more robust|more reliable|more resilient|more stable|more visible|safer|clearer|faster)\s*[.!]?\s*$/i;
+const BETTER_END = /\b(?:better|more|more closely|more carefully|more often|properly|harder|more thoroughly|more robust|more reliable|more resilient|more stable|more visible|safer|clearer|faster)\s*(?:[.!]\s*)?$/i;
 /** "Make the failover more robust", "make alerts clearer": a comparative end for a named thing. */
 const MAKE_MORE = /^(?:make|get|keep)\s[^.;:]{1,60}?\s(?:more\s[a-z]{3,20}|better|safer|clearer|easier|faster|simpler|sturdier|stronger)\b/i;
 

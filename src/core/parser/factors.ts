@@ -17,21 +17,56 @@ const LAYER_WORDS: Array<[FactorLayer, RegExp]> = [
   ['organizational', /\b(?:deadlines?|staffing|under-?staffed|priorit(?:y|ies|ised|ized|isation|ization)|trade-?offs?|budget|headcount|pressure|incentives?|roadmap|launch dates?|change windows?|quarter|month-end|reorg|team transfer|moved teams|understaffed)\b/gi],
 ];
 
-/** A factor's layer from its words: the layer with most hits, else the technical trigger. */
+/** A factor's layer from its words: the layer with most hits, else the technical trigger. `because` quotes up to three of the words. */
 export function inferLayer(text: string): { layer: FactorLayer; because?: string } {
-  let best: { layer: FactorLayer; n: number; word: string } | undefined;
+  let best: { layer: FactorLayer; n: number; words: string[] } | undefined;
+  const t = text.length > 4000 ? text.slice(0, 4000) : text;
   for (const [layer, re] of LAYER_WORDS) {
     re.lastIndex = 0;
     let n = 0;
-    let first = '';
+    const words: string[] = [];
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      if (!first) first = m[0];
+    while ((m = re.exec(t))) {
+      const w = m[0].toLowerCase();
+      if (words.length < 3 && !words.includes(w)) words.push(w);
       n++;
     }
-    if (n > 0 && (!best || n > best.n)) best = { layer, n, word: first };
+    if (n > 0 && (!best || n > best.n)) best = { layer, n, words };
   }
-  return best ? { layer: best.layer, because: `"${best.word}"` } : { layer: 'technical-trigger' };
+  return best ? { layer: best.layer, because: best.words.map((w) => `"${w}"`).join(', ') } : { layer: 'technical-trigger' };
+}
+
+/** How a factor's layer was read, for hover, explain and the contributing-factors message. */
+export interface FactorReading {
+  /** 0-based line of the factor. */
+  line: number;
+  layer: FactorLayer;
+  from: 'label' | 'heading' | 'words' | 'default';
+  /** Why: 'label "Detection gap"', 'sub-heading "Detection"', 'words "alert", "paged"', or the default. */
+  reason: string;
+  text: string;
+}
+
+/** Layer names as people write them. */
+export const LAYER_NAMES: Record<FactorLayer, string> = {
+  'technical-trigger': 'technical trigger',
+  detection: 'detection',
+  'rollout-control': 'rollout/control',
+  'responsibility-runbook': 'responsibility/runbook',
+  organizational: 'organizational',
+};
+
+/** A factor's layer and why: its label, the sub-heading it sits under, its words, or the default. */
+export function readFactorLayer(f: FactorNode): FactorReading {
+  const base = { line: f.line, text: f.text };
+  if (f.layer) {
+    const underHeading = !!f.layerField && f.layerField.range.line !== f.line;
+    const name = f.layerField?.text ?? f.layer;
+    return { ...base, layer: f.layer, from: underHeading ? 'heading' : 'label', reason: underHeading ? `sub-heading "${name}"` : `label "${name}"` };
+  }
+  const inferred = inferLayer(f.text);
+  if (inferred.because) return { ...base, layer: inferred.layer, from: 'words', reason: `words ${inferred.because} (${LAYER_NAMES[inferred.layer]})` };
+  return { ...base, layer: inferred.layer, from: 'default', reason: 'no detection, rollout, runbook or organizational words: read as the behaviour of code, configuration or data' };
 }
 
 /** A label before a colon that names a layer ("Detection gap", "Review gap", "Technical"). */

@@ -54,13 +54,20 @@ export function sectionKey(title: string): SectionKey | undefined {
   return undefined;
 }
 
+/** Every cell of a table row is empty or a delimiter ("---", ":-:"). Cell by cell, so it stays linear on long rows. */
+function isDelimiterOrEmptyRow(t: string): boolean {
+  const cells = t.split('|');
+  if (cells.length < 2) return false;
+  return cells.every((c) => /^:?-*:?$/.test(c.trim()));
+}
+
 /** A line holding only a template hint: italic text, "TBD", "?", "...", "N/A", an HTML comment, a bare bullet, an empty table row. */
 export function isPlaceholderLine(line: string): boolean {
   const t = line.trim();
   if (t === '') return true;
   if (/^<!--.*-->$/.test(t)) return true;
   if (/^[-*+]\s*$/.test(t)) return true;
-  if (/^\|?(\s*:?-*:?\s*\|)+\s*:?-*:?\s*\|?$/.test(t)) return true; // table delimiter or empty row
+  if (t.includes('|') && isDelimiterOrEmptyRow(t)) return true; // table delimiter or empty row
   if (/^\|?(\s*\|)+\s*$/.test(t)) return true;
   const body = t.replace(/^([-*+]|\d+[.)])\s+/, '').replace(/^>\s*/, '');
   if (/^_[^_].*_$/.test(body) || /^\*[^*].*\*$/.test(body)) return true; // italic hint

@@ -25,7 +25,7 @@ const COPULA_AFTER =
 /** A label: "Root cause: X", "**Root cause:** X", "**Root cause**: X", "Root cause — X". */
 const LABEL_AFTER = /^(?:\*\*|__)?\s{0,2}(?::|\s[—–-]\s)\s{0,2}(?:\*\*|__)?\s*/;
 /** Where a label may start: the line, a list item, a table cell, emphasis, or after "In short,". */
-const LABEL_BEFORE = /(?:^|[|(]|^\s{0,12}(?:[-*+]|\d{1,3}[.)]|#{1,6})|[.!?;]|\b(?:in short|in summary|summary|tl;?dr),?)[\s*_]*$/i;
+const LABEL_BEFORE = /(?:^|[|(]|^\s{0,12}(?:[-*+]|\d{1,3}[.)]|#{1,6})|[.!?;]|\b(?:in short|in summary|summary|tl;?dr),?)$/i;
 /** The predicate form "X was the root cause": a copula and a determiner before the phrase. */
 const PREDICATE_BEFORE = /\b(?:was|is|were|are|became|proved to be|turned out to be|seems to be|appears to be)\s(?:the|our)\s(?:(?:single|sole|only|real|true|actual|underlying|main|primary|ultimate|fundamental)\s)?$/i;
 /** Verbs that locate a root cause: "we traced the root cause to X". */
@@ -42,9 +42,16 @@ const PLACEHOLDERS = [
   '- **organizational:** [which deadline, priority, staffing or change-window tradeoff shaped it]',
 ];
 
+/** The text without trailing white space and emphasis marks (a loop: a trailing-run pattern would be quadratic). */
+function trimEmphasisEnd(t: string): string {
+  let e = t.length;
+  while (e > 0 && /[\s*_]/.test(t[e - 1])) e--;
+  return t.slice(0, e);
+}
+
 /** The factors list the fix writes: X as the technical trigger, the other layers as prompts. */
 export function seededFactors(trigger: string, indent = ''): string[] {
-  let t = trigger.trim().replace(/^[\s*_:—–-]+/, '').replace(/[\s*_]+$/, '');
+  let t = trimEmphasisEnd(trigger.trim().replace(/^[\s*_:—–-]+/, ''));
   if (t === '') t = '[the technical trigger]';
   else {
     t = t[0].toUpperCase() + t.slice(1);
@@ -95,7 +102,7 @@ function claimAt(text: string, line: number, col: number, end: number): Claim | 
     wordsStart = col - det[0].replace(/^[\s*_(]/, '').length;
     cause = upTo(end + cop[0].length);
     wordsEnd = end + cop[0].length;
-  } else if (lab && lab[0].length > 0 && LABEL_BEFORE.test(before)) {
+  } else if (lab && lab[0].length > 0 && LABEL_BEFORE.test(trimEmphasisEnd(before))) {
     cause = upTo(end + lab[0].length);
     wordsEnd = end;
   } else if (PREDICATE_BEFORE.test(before)) {
