@@ -49,7 +49,7 @@ export function explainPhraseFinding(doc: ParsedDocument, finding: Pick<Finding,
     if (!f) return undefined;
     const v = judgeVagueness(f.text);
     if (!v) return { rule, words, clause: f.text, reason: 'it matches a phrase this project lists as vague' };
-    const kind = { exhortation: 'an exhortation', intention: 'an intention to look into something', comparative: 'a comparative with nothing checkable' }[v.kind];
+    const kind = { exhortation: 'an exhortation', intention: 'an intention to look into something', comparative: 'a comparative with nothing checkable', outcome: 'an outcome without the change that produces it' }[v.kind];
     return { rule, words, clause: f.text, reason: `${kind}: ${v.missing}` };
   }
   if (rule === 'contributing-factors') {

@@ -10,7 +10,7 @@
 
 /** Role nouns that name a person by what they do. */
 export const ROLE_NOUNS =
-  '(?:on-?call(?: engineer| sre| person| responder)?|engineers?|operators?|developers?|devs?|admins?|administrators?|sres?|dbas?|deployers?|reviewers?|approvers?|authors?|responders?|incident commanders?|ic|supervisors?|managers?|release (?:engineers?|managers?)|team leads?|leads?|analysts?|agents?|interns?|contractors?|employees?|staff|team members?|persons?|people|humans?|technicians?|planners?|owners?)';
+  '(?:on-?call(?: engineer| sre| person| responder)?|engineers?|operators?|developers?|devs?|admins?|administrators?|sres?|dbas?|deployers?|reviewers?|approvers?|authors?|responders?|incident commanders?|ic|supervisors?|managers?|release (?:engineers?|managers?)|team leads?|leads?|analysts?|agents?|interns?|contractors?|employees?|staff|team members?|persons?|people|humans?|technicians?|planners?|owners?|SREs?|DBAs?|ICs?|PMs?|QAs?)';
 
 /** Capitalised words that start sentences or name things, never a person's first name. */
 const NOT_NAMES =

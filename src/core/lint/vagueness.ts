@@ -17,7 +17,7 @@
  * Linear time: every expression is anchored or made of literal alternatives and bounded runs.
  */
 
-export type Vagueness = 'exhortation' | 'intention' | 'comparative';
+export type Vagueness = 'exhortation' | 'intention' | 'comparative' | 'outcome';
 
 export interface VagueReading {
   kind: Vagueness;
@@ -41,12 +41,15 @@ const EXHORTATION = new RegExp(
 
 /** Verbs that only study, discuss or decide later. */
 const INTENTION_VERB =
-  '(?:investigate|look into|look at|explore|consider|discuss|think about|evaluate|research|brainstorm|figure out|revisit|review options|assess|study|examine|analy[sz]e|see (?:if|whether|how)|find (?:a way|ways|out)|understand|start a conversation|talk (?:about|to|with)|sync (?:on|about|with)|align on|agree on|decide (?:on|whether|how|if)|follow up (?:with|on)|check with|reach out to|work on|work with \\S{1,40} on|look for ways|try to|aim to|attempt to|determine (?:if|whether|how)|spike on)';
+  '(?:investigate|re-?evaluate|reconsider|re-?assess|look into|look at|explore|consider|discuss|think about|evaluate|research|brainstorm|figure out|revisit|review options|assess|study|examine|analy[sz]e|see (?:if|whether|how)|find (?:a way|ways|out)|understand|start a conversation|talk (?:about|to|with)|sync (?:on|about|with)|align on|agree on|decide (?:on|whether|how|if)|follow up (?:with|on)|check with|reach out to|work on|work with \\S{1,40} on|look for ways|try to|aim to|attempt to|determine (?:if|whether|how)|spike on)';
 /** What an intention is about, kept in the words quoted: "options for", "ways to". */
-const INTENTION_OBJECT = '(?:\\s(?:options|ways|alternatives|possibilities|approaches|a strategy|strategy|strategies|solutions|improvements)(?:\\s(?:for|to|of))?)?';
+const INTENTION_OBJECT = '(?:\\s(?:options|ways|alternatives|possibilities|approaches|a strategy|strategy|strategies|solutions|improvements|the feasibility|the possibility)(?:\\s(?:for|to|of))?)?';
 const INTENTION = new RegExp(`^${ASKED}${INTENTION_VERB}\\b${INTENTION_OBJECT}`, 'i');
 /** A second verb joined to the first: "Document and think about …", "Audit, then discuss …". */
 const JOINED_INTENTION = new RegExp(`^[A-Za-z-]{2,20}(?:,? and|, then|,) ${INTENTION_VERB}\\b`, 'i');
+
+/** An outcome asked for without the change that produces it: "Ensure backups are tested regularly". */
+const OUTCOME = new RegExp(`^${ASKED}(?:ensure|make sure|guarantee) (?:that )?`, 'i');
 
 const COMPARATIVE_START =
   /^(?:(?:set ?up|setup|add|get|have|build|create|write|need|do|run|provide|use|introduce|implement|put in place|establish)\s(?:some\s)?)?(?:better|more|improved|additional|extra|enhanced|stronger|further|increased|greater|clearer|tighter|smarter)\b(?!\sthan\b)|^(?:improve|enhance|strengthen|increase|boost|tighten|harden|optimi[sz]e|expand|extend|refine|revamp|rework|streamline|simplify|reduce|minimi[sz]e|lower|decrease|speed up|beef up|bolster|shore up)\b/i;
@@ -103,6 +106,7 @@ const MISSING = {
   exhortation: 'it asks people for effort; name the check, guardrail, alert or automation that makes the outcome hold without it',
   intention: "it is an intention to look into something; name the decision or change it should produce, its owner's deliverable, and the signal that shows it is done",
   comparative: 'it has no object and end anyone can check; name what changes (a threshold, a named test, job, setting or alert) and the value that shows it is done',
+  outcome: 'it states an outcome, not the change that produces it; name the check, job, alert or setting and the signal that shows the outcome holds',
   better: 'it says "better" without saying what changes; name the alert, threshold, test or setting and the value that shows it is done',
 };
 
@@ -122,6 +126,8 @@ function judge(text: string, depth: number): VagueReading | undefined {
   // Studying something is rescued only by the change it commits to, not by naming what is studied.
   if (it && !namesChange(body, depth)) return { kind: 'intention', start: from, end: from + it[0].length, missing: MISSING.intention };
   if (it || isConcrete(body)) return undefined;
+  const oc = OUTCOME.exec(body);
+  if (oc) return { kind: 'outcome', start: from, end: from + oc[0].length, missing: MISSING.outcome };
   if (COMPARATIVE_START.test(body) || MAKE_MORE.test(body)) return { kind: 'comparative', start: from, end: trimmedEnd, missing: MISSING.comparative };
   if (BETTER_END.test(body) && body.split(/\s+/).length <= 12) return { kind: 'comparative', start: from, end: trimmedEnd, missing: MISSING.better };
   return undefined;
