@@ -133,7 +133,7 @@ test('answers are validated: times with zone (in the future when asked), real du
   // Judged as the no-vague-action rule judges an action.
   for (const [text, words] of [
     ['Be more careful with deploys', 'Be more careful'],
-    ['Investigate options for retries', 'Investigate'],
+    ['Investigate options for retries', 'Investigate options for'],
     ['Alert on checkout 5xx rate > 1% for 5 min', undefined],
   ] as const) {
     assert.equal(vaguePhrase(text), words, text);
