@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { explainDocument, formatExplanation } from '../core/explain';
+import { explainDocument, explainFindings, formatExplanation } from '../core/explain';
+import { lintParsed } from '../core/lint';
 import { contentKind, parseDocument } from '../core/parser';
 import type { CliIo } from './lint';
 
@@ -14,7 +15,9 @@ export const EXPLAIN_USAGE = `Usage: sitrep explain FILE [--format text|json]
 Prints the document as Sitrep reads it: its kind and why, the sections and their roles, timeline
 entries with the UTC instant each resolves to (and where its date and zone came from), action
 items with owner, due date, category and verification (and which column or label each came from),
-contributing factors with their layers, and status updates with their next-update times.
+contributing factors with their layers, and status updates with their next-update times; then,
+for each language finding (human error, blame, vague action, root cause, factors), the clause
+judged and why it counts.
 `;
 
 const MAX_BYTES = 5_000_000;
@@ -70,7 +73,15 @@ export function explain(argv: readonly string[], io: CliIo): number {
     note = `Not recognised as an incident or postmortem by its type, sections or path: a folder lint skips it; named on the command line it is linted as a ${doc.kind}, as below.\n`;
   }
   const e = explainDocument(doc);
-  if (format === 'json') io.stdout(JSON.stringify({ file: rel, recognised: note === '', ...e }, null, 2) + '\n');
-  else io.stdout((note ? note + '\n' : '') + formatExplanation(e, rel));
+  const judged = explainFindings(doc, lintParsed(doc));
+  if (format === 'json') io.stdout(JSON.stringify({ file: rel, recognised: note === '', ...e, judgements: judged }, null, 2) + '\n');
+  else {
+    let text = (note ? note + '\n' : '') + formatExplanation(e, rel);
+    if (judged.length) {
+      text += '\nLanguage findings, and why:\n';
+      for (const j of judged) text += `  ${j.line}: ${j.rule} "${j.words.trim()}"\n      judged: "${j.clause.length > 160 ? j.clause.slice(0, 159) + '…' : j.clause}"\n      why: ${j.reason}\n`;
+    }
+    io.stdout(text);
+  }
   return 0;
 }

@@ -3,8 +3,10 @@
  * and their roles, timeline entries with resolved UTC instants, action items with their fields,
  * factors with layers, status updates with next times. Used by `sitrep explain` and the hovers.
  */
+import { describeFindingExplanation, explainPhraseFinding, type FindingExplanation } from './lint/explain-finding';
+import type { Finding } from './lint/types';
 import { actionState } from './parser/action-state';
-import { inferLayer } from './parser/factors';
+import { readFactorLayer } from './parser/factors';
 import type { ActionField, ActionItemNode, FactorNode, ParsedDocument, StatusUpdateNode, TimelineEntryNode } from './parser/types';
 import { formatTimestamp } from './time';
 
@@ -106,15 +108,24 @@ export function explainAction(a: ActionItemNode): ExplainedAction {
 }
 
 export function explainFactor(f: FactorNode): ExplainedFactor {
-  if (f.layer) return { line: f.line + 1, layer: f.layer, from: `label "${f.layerField?.text ?? f.layer}"`, text: f.text };
-  const inferred = inferLayer(f.text);
-  return { line: f.line + 1, layer: inferred.layer, from: inferred.because ? `words: ${inferred.because}` : 'no layer words: read as the technical trigger', text: f.text };
+  const r = readFactorLayer(f);
+  return { line: f.line + 1, layer: r.layer, from: r.reason, text: f.text };
 }
 
 export function explainUpdate(u: StatusUpdateNode): ExplainedUpdate {
   const out: ExplainedUpdate = { line: u.line + 1, title: u.title, final: !!u.final };
   if (u.at !== undefined) out.utc = formatTimestamp(u.at);
   if (u.next) out.next = { written: u.next.value.text, utc: u.next.at !== undefined ? formatTimestamp(u.next.at) : undefined, stated: u.next.stated };
+  return out;
+}
+
+/** Why each language finding (blame, human error, vague action, root cause, factors) was reported. */
+export function explainFindings(doc: ParsedDocument, findings: readonly Finding[]): Array<FindingExplanation & { line: number }> {
+  const out: Array<FindingExplanation & { line: number }> = [];
+  for (const f of findings) {
+    const e = explainPhraseFinding(doc, f);
+    if (e) out.push({ line: f.range.line + 1, ...e });
+  }
   return out;
 }
 
@@ -188,7 +199,19 @@ export function formatExplanation(e: Explanation, file: string): string {
  * What to show when hovering a line: the timeline entry, action item, status update or factor
  * that starts there, as markdown lines. Undefined when nothing Sitrep read starts on the line.
  */
-export function hoverAt(doc: ParsedDocument, line: number): string[] | undefined {
+export function hoverAt(doc: ParsedDocument, line: number, findings: readonly Finding[] = []): string[] | undefined {
+  const judged: string[] = [];
+  for (const f of findings) {
+    if (f.range.line !== line) continue;
+    const e = explainPhraseFinding(doc, f);
+    if (e) judged.push(...describeFindingExplanation(e), '');
+  }
+  const read = readAt(doc, line);
+  if (!judged.length) return read;
+  return read ? [...judged, ...read] : judged.slice(0, -1);
+}
+
+function readAt(doc: ParsedDocument, line: number): string[] | undefined {
   const entry = doc.timeline.find((e) => e.line === line);
   if (entry) return ['**Sitrep read this timeline entry**', ...describeEntry(explainEntry(entry))];
   const action = doc.actionItems.find((a) => a.line === line);

@@ -2,7 +2,8 @@
  * Hover: what Sitrep read on a line of an incident or postmortem (a timeline entry's resolved UTC
  * instant and where its date and zone came from; an action's owner, due date, category and
  * verification and which column or label each came from; a status update's next time; a factor's
- * layer). The content comes from the core's explain functions, the same as `sitrep explain`.
+ * layer), and for a language finding on the line, the clause judged and why it counts. The content
+ * comes from the core's explain functions, the same as `sitrep explain`.
  */
 import * as vscode from 'vscode';
 import { hoverAt } from '../core/explain';
@@ -31,7 +32,7 @@ export function registerHover(context: vscode.ExtensionContext, service: LintSer
         async provideHover(document, position) {
           const doc = await read(document);
           if (doc.kind === 'unknown') return undefined;
-          const lines = hoverAt(doc, position.line);
+          const lines = hoverAt(doc, position.line, service.entryFor(document)?.findings ?? []);
           if (!lines) return undefined;
           const md = new vscode.MarkdownString(lines.join('  \n'));
           md.isTrusted = false;

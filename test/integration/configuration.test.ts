@@ -48,9 +48,15 @@ function codeOf(d: vscode.Diagnostic): string | undefined {
 /** The title of the quick fix offered for the status-update-next-time diagnostic. */
 async function nextUpdateFix(uri: vscode.Uri, diag: vscode.Diagnostic): Promise<string | undefined> {
   // The request is cancelled when the document is re-linted meanwhile; ask again (bounded).
+  // A re-lint may also replace the diagnostics between reading them and asking for actions, which
+  // then come back empty: ask again with the diagnostic as it is now (bounded).
   for (let attempt = 0; ; attempt++) {
     try {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+      if ((actions ?? []).length === 0 && attempt < 4) {
+        diag = vscode.languages.getDiagnostics(uri).find((d) => d.source === 'sitrep' && codeOf(d) === 'status-update-next-time') ?? diag;
+        continue;
+      }
       const titles = (actions ?? []).filter((a) => a.isPreferred).map((a) => a.title);
       assert.equal(titles.length, 1, `one preferred fix at the update's heading; got ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
       return titles[0];

@@ -45,4 +45,13 @@ suite('Sitrep hover shows what was read', () => {
     assert.match(second, /category: "detect" \(label "category" on line 22, under the item\)/, second);
     assert.match(second, /verification: "TBD" \(label "verify" on line 22, under the item\) — has no verification/, second);
   });
+
+  test('a line with a language finding shows the words judged, the clause and why it counts', async () => {
+    await sitrepDiagnostics(doc.uri, (d) => d.some((x) => typeof x.code === 'object' && x.code !== null && x.code.value === 'no-vague-action'));
+    const h = await hoverOn(doc, 'Look into better alerting');
+    assert.match(h, /Sitrep no-vague-action:\*\* "Look into better alerting for the queue"|Sitrep no-vague-action:\*\* "Look into/, h);
+    assert.match(h, /judged: "Look into better alerting for the queue"/, h);
+    assert.match(h, /why: an intention to look into something/, h);
+    assert.match(h, /Sitrep read this action item/, h);
+  });
 });

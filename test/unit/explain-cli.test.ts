@@ -28,6 +28,7 @@ test('text: kind and why, timeline instants with the context they used, action f
   assert.match(r.stdout, /41: Add the config canary to the push pipeline\n {6}Done \(checked task\)/);
   assert.match(r.stdout, /42: Investigate options for faster cache warm-up[\s\S]*?due: 2026-04-10 from "2026-04-10" \(inline label "due"\)/);
   assert.match(r.stdout, /\[detection\] from label "Detection gap"/);
+  assert.match(r.stdout, /Language findings, and why:\n {2}42: no-vague-action "Investigate options for[^"]*"\n {6}judged: "Investigate options for faster cache warm-up"\n {6}why: an intention/);
 });
 
 test('json: one object with the parts, 1-based lines, status updates with next times', () => {
@@ -47,6 +48,10 @@ test('json: one object with the parts, 1-based lines, status updates with next t
   assert.equal(t[0].utc, '2026-05-19T09:48:00Z');
   assert.equal(t[0].zone?.from, 'the column header "When (UTC)"');
   assert.equal(t.find((x) => x.line === 26)?.problem, 'has no date');
+  const judged = cli(['--format', 'json', 'test/fixtures/reading/docs/d-prose-root-cause.md']);
+  const j = JSON.parse(judged.stdout).judgements as Array<{ line: number; rule: string; words: string; reason: string }>;
+  assert.deepEqual(j.map((x) => [x.line, x.rule]), [[5, 'contributing-factors'], [12, 'no-blame'], [25, 'no-vague-action']]);
+  assert.equal(j[1].words, 'dropped the ball');
 });
 
 test('a file that a folder lint would skip is explained with a note', () => {
