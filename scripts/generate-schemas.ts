@@ -4,11 +4,18 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { z } from 'zod';
 import { toJsonSchemas } from '../src/core/model/schemas';
+import { REPORT_JSON_SCHEMAS } from '../src/core/report/schema';
 
 export function renderSchemas(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [file, schema] of Object.entries(toJsonSchemas())) out[file] = JSON.stringify(schema, null, 2) + '\n';
+  // The learning report's output shape (src/core/report/schema.ts).
+  for (const [file, { schema, title }] of Object.entries(REPORT_JSON_SCHEMAS)) {
+    const json = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+    out[file] = JSON.stringify({ ...json, title }, null, 2) + '\n';
+  }
   return out;
 }
 

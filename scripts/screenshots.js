@@ -4,7 +4,10 @@
 // end-to-end tests use (fresh copy of examples/, private profile, real code-server and Chromium).
 //   start.png       the examples workspace with the Sitrep view open and the active incident showing
 //   postmortem.png  the postmortem with the linter's findings in the Problems panel
-// Usage: node scripts/screenshots.js [--only start,postmortem]
+//   report.png      Sitrep: Open Learning Report: headline figures and standards candidates
+//   report-charts.png  the same report scrolled to its charts
+//   preview-timeline.png  the Markdown preview of the postmortem with its timeline picture
+// Usage: node scripts/screenshots.js [--only start,postmortem,report,preview]
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -48,9 +51,23 @@ async function settle(editor) {
   );
 }
 
+/** The frame (webviews sit two iframes deep) holding an element that matches `selector`. */
+async function frameWith(editor, selector, timeout = 20000) {
+  const { waitUntil } = require(path.join(repoRoot, 'out', 'test', 'harness', 'editor.js'));
+  return waitUntil(
+    async () => {
+      for (const f of editor.page.frames()) {
+        if (!f.isDetached() && (await f.locator(selector).count().catch(() => 0)) > 0) return f;
+      }
+      return undefined;
+    },
+    { timeout, interval: 200, message: `a webview showing ${selector}` },
+  );
+}
+
 async function main() {
   const onlyArg = process.argv.indexOf('--only');
-  const only = onlyArg >= 0 ? process.argv[onlyArg + 1].split(',') : ['start', 'postmortem'];
+  const only = onlyArg >= 0 ? process.argv[onlyArg + 1].split(',') : ['start', 'postmortem', 'report', 'preview'];
   await ensureDependencies();
   ensureEditor({ browser: true });
   for (const [name, args] of [['compile-tests', ['run', '--silent', 'compile-tests']], ['build', ['run', '--silent', 'build']]]) {
@@ -94,6 +111,29 @@ async function main() {
         await bestEffort('the linter findings in Problems', () => editor.waitForProblem((p) => p.source === 'sitrep', 20000));
         await settle(editor);
         await editor.screenshot(path.join(OUT, 'postmortem.png'));
+      })) && ok;
+    }
+    if (only.includes('report')) {
+      ok = (await step('report.png', async () => {
+        // The extension's commands are in the palette once its activity-bar entry shows.
+        await editor.activityBarItem('Sitrep').waitFor({ state: 'visible', timeout: 30000 });
+        await editor.runCommand('Sitrep: Open Learning Report');
+        const frame = await frameWith(editor, 'article.sr-candidate');
+        await settle(editor);
+        await editor.screenshot(path.join(OUT, 'report.png'));
+        // The charts further down: recurring classes, then the action register.
+        await frame.locator('#classes h2').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+        await settle(editor);
+        await editor.screenshot(path.join(OUT, 'report-charts.png'));
+      })) && ok;
+    }
+    if (only.includes('preview')) {
+      ok = (await step('preview-timeline.png', async () => {
+        await editor.openFile(POSTMORTEM);
+        await editor.runCommand('Markdown: Open Preview');
+        await frameWith(editor, '.sitrep-timeline svg');
+        await settle(editor);
+        await editor.screenshot(path.join(OUT, 'preview-timeline.png'));
       })) && ok;
     }
   } finally {

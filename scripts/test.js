@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 // npm test: compile, ESLint, build, then unit, integration (extension host in code-server) and end-to-end
-// (code-server driven by Playwright) tests. Ends with one line `N passed, N failed, N skipped`.
+// (code-server driven by Playwright) tests. The unit part runs under c8 and prints the line and
+// branch coverage of src/core; below COVERAGE_MIN_LINES % lines counts as one failure.
+// Ends with one line `N passed, N failed, N skipped`.
 // Usage: node scripts/test.js [--only unit|integration|e2e]
 
 const fs = require('node:fs');
@@ -14,6 +16,9 @@ const { stopProcessTree, alive } = require('./lib/processes');
 const PARTS = ['unit', 'integration', 'e2e'];
 const INTEGRATION_TIMEOUT_MS = 4 * 60 * 1000;
 const E2E_TIMEOUT_MS = 5 * 60 * 1000;
+/** Floor for the line coverage of src/core by the unit tests (percent). */
+const COVERAGE_MIN_LINES = 90;
+const C8 = require.resolve('c8/bin/c8.js');
 
 function parseArgs(argv) {
   const i = argv.indexOf('--only');
@@ -67,7 +72,7 @@ function tapCounts(tapFile) {
   };
 }
 
-async function nodeTestPart(name, files, { timeoutMs, concurrency, env } = {}) {
+async function nodeTestPart(name, files, { timeoutMs, concurrency, env, coverageDir } = {}) {
   if (files.length === 0) {
     console.log(`[${name}] no test files`);
     return { passed: 0, failed: 0, skipped: 0 };
@@ -75,7 +80,9 @@ async function nodeTestPart(name, files, { timeoutMs, concurrency, env } = {}) {
   const tap = path.join(os.tmpdir(), `sitrep-${name}-${process.pid}-${Date.now()}.tap`);
   const args = ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`];
   if (concurrency) args.push(`--test-concurrency=${concurrency}`);
-  const r = await runCommand(process.execPath, [...args, ...files], { timeoutMs, env });
+  // Under c8, the V8 coverage of every test process is collected into coverageDir.
+  const cmd = coverageDir ? [C8, '--reporter=none', `--temp-directory=${coverageDir}`, '--clean', process.execPath] : [];
+  const r = await runCommand(process.execPath, [...cmd, ...args, ...files], { timeoutMs, env });
   const counts = tapCounts(tap);
   fs.rmSync(tap, { force: true });
   if (r.timedOut) {
@@ -86,6 +93,28 @@ async function nodeTestPart(name, files, { timeoutMs, concurrency, env } = {}) {
     counts.failed += 1;
   }
   return counts;
+}
+
+/**
+ * Prints the line and branch coverage of src/core collected by the unit part (mapped back to the
+ * TypeScript sources); one failure when lines fall below the floor.
+ */
+async function coverageReport(coverageDir) {
+  const r = await runCommand(process.execPath, [
+    C8,
+    'report',
+    `--temp-directory=${coverageDir}`,
+    '--include=out/src/core/**',
+    '--reporter=text-summary',
+    '--check-coverage',
+    `--lines=${COVERAGE_MIN_LINES}`,
+  ]);
+  fs.rmSync(coverageDir, { recursive: true, force: true });
+  const lines = /^Lines\s*:\s*([\d.]+|Unknown)%/m.exec(r.output)?.[1];
+  const branches = /^Branches\s*:\s*([\d.]+|Unknown)%/m.exec(r.output)?.[1];
+  const ok = r.code === 0 && lines !== undefined && lines !== 'Unknown';
+  const note = `src/core: ${lines ?? '?'} % lines, ${branches ?? '?'} % branches (floor ${COVERAGE_MIN_LINES} % lines)`;
+  return { passed: 0, failed: ok ? 0 : 1, skipped: 0, note };
 }
 
 /** Stops processes a test left behind (the harness notes each one it starts in SITREP_PID_DIR). */
@@ -163,7 +192,10 @@ async function main() {
 
   if (only.includes('unit')) {
     t = Date.now();
-    record('unit', await nodeTestPart('unit', compiledTests(path.join('test', 'unit'))), Date.now() - t);
+    const coverageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-coverage-'));
+    record('unit', await nodeTestPart('unit', compiledTests(path.join('test', 'unit')), { coverageDir }), Date.now() - t);
+    t = Date.now();
+    record('coverage', await coverageReport(coverageDir), Date.now() - t);
   }
 
   let editorReady = false;

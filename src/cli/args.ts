@@ -2,8 +2,16 @@
 import { parseTimestamp } from '../core/time';
 
 export const USAGE = `Usage: sitrep lint [paths or globs…] [options]
+       sitrep explain FILE [--format text|json]
+       sitrep report [paths or globs…] [options]
 
-Lints incident and postmortem markdown documents.
+Commands:
+  lint      Lint incident and postmortem markdown documents (the options below)
+  explain   Print one document as Sitrep reads it, and why each language finding counts
+            ("sitrep explain --help")
+  report    Write the learning report across the documents ("sitrep report --help")
+
+sitrep lint lints incident and postmortem markdown documents.
 
 Paths may be files, folders or globs (quote globs so the shell leaves them alone; relative,
 ../ and absolute globs all work). Named files and glob matches are linted whatever their

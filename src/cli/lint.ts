@@ -117,7 +117,7 @@ export function run(argv: readonly string[], io: CliIo): number {
     return args.help ? EXIT_OK : EXIT_STOPPED;
   }
   if (args.command !== 'lint') {
-    io.stderr(`sitrep: unknown command "${args.command}". The command is "sitrep lint [paths or globs…]".\n\n${USAGE}`);
+    io.stderr(`sitrep: unknown command "${args.command}". The commands are lint, explain and report.\n\n${USAGE}`);
     return EXIT_STOPPED;
   }
   try {

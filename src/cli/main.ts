@@ -1,8 +1,12 @@
 /** Sitrep command-line interface entry point (bundled to dist/cli.js, started by bin/sitrep.js). */
-import { run } from './lint';
+import { explain } from './explain';
+import { run, type CliIo } from './lint';
+import { runReport } from './report';
 
-process.exitCode = run(process.argv.slice(2), {
+const io: CliIo = {
   cwd: process.cwd(),
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-});
+};
+const argv = process.argv.slice(2);
+process.exitCode = argv[0] === 'explain' ? explain(argv.slice(1), io) : argv[0] === 'report' ? runReport(argv.slice(1), io) : run(argv, io);

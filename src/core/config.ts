@@ -1,7 +1,7 @@
 /** Project configuration (.sitrep.yaml): parsed with exact problem ranges, falling back to defaults. */
 import { LineCounter, parseDocument as parseYaml } from 'yaml';
 import { Config, SEVERITIES, type Severity } from './model/schemas';
-import { LineIndex, splitLines } from './text';
+import { LineIndex, splitLines, stripBom } from './text';
 import type { Problem } from './parser/types';
 import type { FrontMatter } from './parser/frontmatter';
 import { duplicateKeys, schemaProblems, yamlEntries } from './parser/frontmatter';
@@ -33,7 +33,7 @@ export interface LoadedConfig {
  * an exception: linting goes on with defaults.
  */
 export function parseConfig(text: string): LoadedConfig {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const src = stripBom(text);
   const problems: Problem[] = [];
   if (src.trim() === '') return { config: {}, problems };
   if (src.length > MAX_CONFIG_LENGTH) {
@@ -105,12 +105,31 @@ export function parseConfig(text: string): LoadedConfig {
   return { config, problems };
 }
 
-/** Status-update cadence (minutes) for a severity under a config: SEV1 ≤ 30, SEV2 ≤ 60. */
-export function cadenceFor(severity: Severity, config: Config = {}): number {
-  const set = config.severities?.[severity]?.cadence_minutes;
-  const max = MAX_CADENCE[severity];
-  const value = set ?? DEFAULT_CADENCE[severity];
-  return max !== undefined ? Math.min(value, max) : value;
+/** What the editor's settings contribute to the configuration (the CLI has none). */
+export interface EditorSettings {
+  /** `sitrep.cadenceMinutes`: default minutes between status updates per severity. */
+  cadenceMinutes?: Partial<Record<Severity, number>>;
+  /** `sitrep.documentGlobs`: used when `.sitrep.yaml` has no `documents`. */
+  documentGlobs?: readonly string[];
+}
+
+/**
+ * The one configuration every reader uses (status bar, commands, linter, CLI): `.sitrep.yaml`
+ * over the editor settings. A severity's `cadence_minutes` in the file wins over
+ * `sitrep.cadenceMinutes`; the file's `documents` win over `sitrep.documentGlobs`.
+ */
+export function withSettings(project: Config, settings: EditorSettings = {}): Config {
+  const severities: NonNullable<Config['severities']> = {};
+  for (const sev of SEVERITIES) {
+    const fromProject = project.severities?.[sev];
+    const fromSetting = settings.cadenceMinutes?.[sev];
+    const setting = typeof fromSetting === 'number' && fromSetting > 0 ? { cadence_minutes: fromSetting } : {};
+    if (fromProject || setting.cadence_minutes) severities[sev] = { ...setting, ...(fromProject ?? {}) };
+  }
+  const out: Config = { ...project };
+  if (Object.keys(severities).length) out.severities = severities;
+  if (!project.documents?.length && settings.documentGlobs?.length) out.documents = [...settings.documentGlobs];
+  return out;
 }
 
 export function documentGlobsOf(config: Config): string[] {

@@ -4,6 +4,7 @@
  * say) is reported as undecodable and must never be written, since replacing its bytes with
  * U+FFFD would destroy them (issue 13). Runs in Node and in the browser (TextDecoder only).
  */
+import { stripBom } from './text';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -51,7 +52,8 @@ export function decodeText(bytes: Uint8Array): Decoded | Undecodable {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'utf-16be');
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
-    return { ok: true, text: fatalUtf8.decode(bom ? bytes.subarray(3) : bytes), encoding: 'utf-8', bom };
+    // ignoreBOM keeps the mark in the decoded string; the core's stripBom is the one place it is removed.
+    return { ok: true, text: stripBom(fatalUtf8.decode(bytes)), encoding: 'utf-8', bom };
   } catch {
     const offset = firstInvalidUtf8(bom ? bytes.subarray(3) : bytes) + (bom ? 3 : 0);
     return {
@@ -67,7 +69,7 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded | 
     return { ok: false, offset: bytes.length - 1, message: `This file starts with a UTF-16 byte-order mark but has an odd number of bytes, so it cannot be read as UTF-16. Save it as UTF-8.` };
   }
   try {
-    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
+    const text = stripBom(new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes));
     return { ok: true, text, encoding, bom: true };
   } catch {
     return { ok: false, offset: 2, message: `This file starts with a UTF-16 byte-order mark but holds bytes that are not UTF-16. Save it as UTF-8.` };

@@ -88,6 +88,16 @@ export class LineIndex {
   }
 }
 
+/** True when a text starts with a byte-order mark (U+FEFF). */
+export function hasBom(text: string): boolean {
+  return text.charCodeAt(0) === 0xfeff;
+}
+
+/** The text without its leading byte-order mark, if any: the one place a BOM is removed. */
+export function stripBom(text: string): string {
+  return hasBom(text) ? text.slice(1) : text;
+}
+
 /** Splits into lines on \n, \r\n or \r; the line breaks are not kept. */
 export function splitLines(text: string): string[] {
   return text.indexOf('\r') < 0 ? text.split('\n') : text.split(/\r\n|\r|\n/);
@@ -99,4 +109,62 @@ export function detectEol(text: string): '\n' | '\r\n' {
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length - crlf;
   return crlf > lf ? '\r\n' : '\n';
+}
+
+/**
+ * Replace the text at `range` (0-based, end exclusive) with `text`; an empty range inserts. The
+ * one edit shape of the core: lint fixes and the incident edit builders both produce it, and the
+ * editor and the CLI apply it alike.
+ */
+export interface TextEdit {
+  range: Range;
+  text: string;
+}
+
+interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Edits as offsets into `text`; a column past the end of its line stops at the line's end. */
+export function editOffsets(text: string, edits: readonly TextEdit[], index = new LineIndex(text)): OffsetEdit[] {
+  const count = index.lineCount;
+  const offset = (line: number, column: number) => {
+    if (line >= count) return text.length;
+    const start = index.lineStart(line);
+    return Math.min(start + column, start + index.lineText(line).length);
+  };
+  return edits.map((e) => {
+    const start = offset(e.range.line, e.range.column);
+    return { start, end: Math.max(start, offset(e.range.endLine, e.range.endColumn)), text: e.text };
+  });
+}
+
+/** True when two edits touch the same text (two inserts at one place count; an insert at a replacement's edge does not). */
+export function editsOverlap(a: OffsetEdit, b: OffsetEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  if (a.start === a.end) return a.start > b.start && a.start < b.end;
+  if (b.start === b.end) return b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Applies edits whose ranges are in the original text. Inserts at the same position go in the
+ * order given; a replacement overlapping another is a bug in the caller, and throws.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const offs = editOffsets(text, edits)
+    .map((e, i) => ({ ...e, i }))
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
+  for (let i = 1; i < offs.length; i++) {
+    if (offs[i].start < offs[i - 1].end) throw new Error('overlapping edits');
+  }
+  let out = '';
+  let pos = 0;
+  for (const e of offs) {
+    out += text.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
 }

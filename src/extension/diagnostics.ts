@@ -12,8 +12,9 @@ import * as vscode from 'vscode';
 import { PARSE_ERROR, ruleByName, type Finding } from '../core/lint';
 import { matchesAny } from '../core/glob';
 import { relativePath, toRange, toSeverity } from './convert';
+import { COMMANDS } from './commandIds';
+import type { ConfigStore } from './config';
 import { readTextFile } from './files';
-import { LintConfigStore } from './lintConfig';
 import type { SitrepWorker } from './worker/client';
 import type { LintSummary } from './worker/protocol';
 
@@ -44,7 +45,6 @@ function lintSettings() {
 
 export class LintService implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('sitrep');
-  readonly configs = new LintConfigStore();
   private readonly entries = new Map<string, LintEntry>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly running = new Set<string>();
@@ -54,11 +54,11 @@ export class LintService implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly worker: SitrepWorker,
+    readonly configs: ConfigStore,
+    readonly worker: SitrepWorker,
   ) {
     this.disposables.push(
       this.collection,
-      this.configs,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
@@ -213,11 +213,11 @@ export class LintService implements vscode.Disposable {
   }
 }
 
-export function registerDiagnostics(context: vscode.ExtensionContext, worker: SitrepWorker): LintService {
-  const service = new LintService(context.extensionUri, worker);
+export function registerDiagnostics(context: vscode.ExtensionContext, configs: ConfigStore, worker: SitrepWorker): LintService {
+  const service = new LintService(context.extensionUri, configs, worker);
   context.subscriptions.push(
     service,
-    vscode.commands.registerCommand('sitrep.lintWorkspace', async () => {
+    vscode.commands.registerCommand(COMMANDS.lintWorkspace, async () => {
       const t = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Sitrep: linting the workspace', cancellable: true },
         (progress, token) => service.lintWorkspace(progress, token),

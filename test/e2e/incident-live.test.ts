@@ -68,8 +68,8 @@ editorSuite('incident live workflow', { fixture, settings: { 'sitrep.responderHa
     await editor.answerQuickInput('About 30% of EU checkouts fail', '(3/5): impact');
     await editor.answerQuickInput('Raising the client timeout to 5 s', '(4/5): mitigation');
     await editor.answerQuickInput(next, '(5/5): next update');
-    const t = await editor.waitForStatusBarText(/checkout-returns-5xx · update in (9:[3-5]\d|10:[0-3]\d)/, 15000);
-    assert.ok(clockSeconds(t) <= 10 * 60 + 30, t);
+    // Between 9:30 and 10:30 left: the countdown counts to the promised time, not the cadence.
+    await editor.waitForStatusBarText(/checkout-returns-5xx · update in (9:[3-5]\d|10:[0-2]\d|10:30)$/, 15000);
     // The buffer is saved right after the edit; wait for the file to have it.
     const text = await waitUntil(() => {
       const x = editor.readWorkspaceFile(incident);
@@ -130,8 +130,8 @@ editorSuite('incident live workflow', { fixture, settings: { 'sitrep.responderHa
     assert.match(text, /time to resolve: /);
     assert.match(text, /\[fact\] Payment client times out after 2 s \(source: src\/pay\.go:2\)/);
     assert.match(text, /^\| ID \| Action \| Owner \| Due \| Category \| Verification \| Status \|$/m);
-    const problems = await editor.waitForProblem((p) => p.file === 'postmortem.md' && p.source === 'sitrep', 30000);
-    assert.ok(problems.filter((p) => p.file === 'postmortem.md').length > 0);
+    // The fresh postmortem's empty sections are findings until someone writes them.
+    await editor.waitForProblem((p) => p.file === 'postmortem.md' && p.source === 'sitrep' && p.code === 'required-sections', 30000);
     assert.match(editor.readWorkspaceFile(incident), /^postmortem: postmortem\.md$/m);
   });
 

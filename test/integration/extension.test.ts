@@ -12,6 +12,14 @@ suite('Sitrep extension', () => {
     assert.equal(ext.isActive, true);
   });
 
+  test('every command the package contributes is registered once activated', async () => {
+    await activateSitrep();
+    const ext = vscode.extensions.getExtension('sitrep.sitrep')!;
+    const contributed = (ext.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter((id) => !registered.has(id)), []);
+  });
+
   test('reports severity: SEV9 as a front-matter-schema problem at the severity line', async () => {
     await activateSitrep();
     const uri = workspaceUri('incidents/2026-11-20-sev9/incident.md');

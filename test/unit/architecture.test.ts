@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as ts from 'typescript';
 import { listFiles, ROOT } from './helpers';
 
 test('no file under src/core imports vscode', () => {
@@ -12,11 +13,6 @@ test('no file under src/core imports vscode', () => {
     return /from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)|import\(\s*['"]vscode['"]\s*\)/.test(text);
   });
   assert.deepEqual(offenders.map((f) => path.relative(ROOT, f)), []);
-});
-
-test('the architecture check itself catches a vscode import', () => {
-  const sample = "import * as vscode from 'vscode';";
-  assert.match(sample, /from\s+['"]vscode['"]/);
 });
 
 test('src/core uses no Node-only modules (it also runs in VS Code for the Web)', () => {
@@ -36,4 +32,43 @@ test('src/extension uses no Node file-system or process modules (VS Code for the
   assert.deepEqual(offenders.map((f) => path.relative(ROOT, f)), []);
   const host = fs.readFileSync(path.join(ROOT, 'src', 'extension', 'host.ts'), 'utf8');
   for (const line of host.split('\n').filter((l) => l.includes('require('))) assert.match(line, /isNodeHost \?/, line);
+});
+
+// Rooms one can hold in the head: files up to about 400 lines, functions up to 80 unless their
+// leading comment gives the reason ("Over 80 lines: …").
+const MAX_FILE_LINES = 420;
+const MAX_FUNCTION_LINES = 80;
+// Being restructured as a whole; they rejoin the check when that lands.
+const RESTRUCTURING = ['src/core/parser/', 'src/cli/lint.ts'];
+
+function sources(): string[] {
+  return listFiles(path.join(ROOT, 'src'), (f) => f.endsWith('.ts'))
+    .map((f) => path.relative(ROOT, f).split(path.sep).join('/'))
+    .filter((f) => !RESTRUCTURING.some((r) => f.startsWith(r)));
+}
+
+test('no source file is over about 400 lines', () => {
+  const long = sources().filter((f) => fs.readFileSync(path.join(ROOT, f), 'utf8').split('\n').length > MAX_FILE_LINES);
+  assert.deepEqual(long, []);
+});
+
+test('a function over 80 lines says why at its top', () => {
+  const unexplained: string[] = [];
+  for (const f of sources()) {
+    const text = fs.readFileSync(path.join(ROOT, f), 'utf8');
+    const src = ts.createSourceFile(f, text, ts.ScriptTarget.ES2022, true);
+    const visit = (n: ts.Node) => {
+      if (ts.isFunctionLike(n) && 'body' in n && n.body) {
+        const start = src.getLineAndCharacterOfPosition(n.getStart()).line;
+        const end = src.getLineAndCharacterOfPosition(n.getEnd()).line;
+        // The comment before a declaration, or before the statement holding an arrow function.
+        const holder = ts.isArrowFunction(n) || ts.isFunctionExpression(n) ? n.parent?.parent ?? n : n;
+        const comments = text.slice(holder.getFullStart(), holder.getStart());
+        if (end - start + 1 > MAX_FUNCTION_LINES && !/Over 80 lines:/.test(comments)) unexplained.push(`${f}:${start + 1} (${end - start + 1} lines)`);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(src);
+  }
+  assert.deepEqual(unexplained, []);
 });

@@ -4,7 +4,6 @@ import * as path from 'node:path';
 
 /** Repository root (tests run from out/test/unit). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
-export const SHARED = path.resolve(ROOT, '..', 'shared');
 
 export function read(rel: string): string {
   return fs.readFileSync(path.join(ROOT, rel), 'utf8');

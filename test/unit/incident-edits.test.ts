@@ -181,7 +181,7 @@ test('an action row creates the table (or the section) when missing', () => {
 });
 
 test('inserts at the same position are merged in order', () => {
-  const e = (t: string): TextEdit => ({ range: { line: 0, column: 1, endLine: 0, endColumn: 1 }, newText: t });
+  const e = (t: string): TextEdit => ({ range: { line: 0, column: 1, endLine: 0, endColumn: 1 }, text: t });
   assert.deepEqual(mergeEdits([e('a'), e('b')]), [e('ab')]);
   assert.equal(applyEdits('xy', [e('a'), e('b')]), 'xaby');
 });

@@ -2,14 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   cadenceProblem,
-  cadenceAfterSeverityChange,
   checkNextUpdate,
   countdown,
   defaultNextUpdate,
   effectiveCadence,
   generateIncidentId,
   needsCadenceConfirmation,
-  nextUpdateDue,
+  isOverdue,
   OverdueReminders,
   randomSuffix,
   shortName,
@@ -80,8 +79,10 @@ test('cadence: SEV1 at most 30, SEV2 at most 60, SEV3/SEV4 confirmed by the user
   assert.ok(cadenceProblem('SEV4', 0));
   assert.ok(cadenceProblem('SEV4', 2.5));
   assert.ok(cadenceProblem('SEV4', 1441));
-  assert.equal(cadenceAfterSeverityChange('SEV1'), 30);
-  assert.equal(cadenceAfterSeverityChange('SEV3'), 120);
+  // Without a known severity only the incident's own cadence counts.
+  assert.equal(effectiveCadence(undefined, 45), 45);
+  assert.equal(effectiveCadence(undefined, undefined), undefined);
+  assert.equal(effectiveCadence('SEV3', 0), 120);
 });
 
 test('next update: default now + cadence rounded up to the minute; later than the cadence needs confirmation', () => {
@@ -100,17 +101,13 @@ test('countdown: ok, warning under the threshold, overdue past due', () => {
   assert.equal(countdown(NOW + 4 * MIN, NOW).state, 'warning');
   assert.equal(countdown(NOW + 4 * MIN, NOW, 3).state, 'ok');
   assert.deepEqual(countdown(NOW - (3 * MIN + 12_000), NOW), { state: 'overdue', seconds: -192, text: 'overdue 3:12' });
-  assert.equal(countdown(NOW, NOW).state, 'overdue');
+  // At the deadline the update is due, not late; a second later it is overdue.
+  assert.deepEqual(countdown(NOW, NOW), { state: 'warning', seconds: 0, text: 'update in 0:00' });
+  assert.deepEqual(countdown(NOW, NOW + 1000), { state: 'overdue', seconds: -1, text: 'overdue 0:01' });
+  assert.equal(isOverdue(NOW, NOW), false);
+  assert.equal(isOverdue(NOW, NOW + 1), true);
   assert.equal(countdown(undefined, NOW).state, 'none');
   assert.equal(countdown(NOW + 90 * MIN, NOW).text, 'update in 1:30:00');
-});
-
-test('next update due: front matter, else the latest update, else start + cadence', () => {
-  assert.equal(nextUpdateDue(NOW, NOW + 1, NOW + 2, NOW + 3, 30), NOW);
-  assert.equal(nextUpdateDue(undefined, NOW + 1, NOW + 2, NOW + 3, 30), NOW + 1);
-  assert.equal(nextUpdateDue(undefined, undefined, NOW, NOW - 10 * MIN, 30), NOW + 30 * MIN);
-  assert.equal(nextUpdateDue(undefined, undefined, undefined, NOW, 60), NOW + 60 * MIN);
-  assert.equal(nextUpdateDue(undefined, undefined, undefined, undefined, 60), undefined);
 });
 
 test('time to detect, mitigate and resolve are measured from the start', () => {
@@ -125,16 +122,18 @@ test('time to detect, mitigate and resolve are measured from the start', () => {
 test('overdue reminders: once when overdue, again after the interval, not while snoozed', () => {
   const r = new OverdueReminders(5);
   const inc = { key: 'a', due: NOW };
+  const T = NOW + 1000; // first overdue second
   assert.deepEqual(r.due([inc], NOW - 1), []);
-  assert.deepEqual(r.due([inc], NOW), ['a']);
-  assert.deepEqual(r.due([inc], NOW + 4 * MIN), []);
-  assert.deepEqual(r.due([inc], NOW + 5 * MIN), ['a']);
-  r.snooze('a', NOW + 10 * MIN + 1);
-  assert.deepEqual(r.due([inc], NOW + 10 * MIN), []);
-  assert.deepEqual(r.due([inc], NOW + 11 * MIN), ['a']);
+  assert.deepEqual(r.due([inc], NOW), [], 'due now is not overdue yet');
+  assert.deepEqual(r.due([inc], T), ['a']);
+  assert.deepEqual(r.due([inc], T + 4 * MIN), []);
+  assert.deepEqual(r.due([inc], T + 5 * MIN), ['a']);
+  r.snooze('a', T + 10 * MIN + 1);
+  assert.deepEqual(r.due([inc], T + 10 * MIN), []);
+  assert.deepEqual(r.due([inc], T + 11 * MIN), ['a']);
   // A new due time (an update was posted, then missed again) notifies at once.
-  assert.deepEqual(r.due([{ key: 'a', due: NOW + 11 * MIN + 30_000 }], NOW + 12 * MIN), ['a']);
-  assert.deepEqual(r.due([{ key: 'a', due: undefined }], NOW + 20 * MIN), []);
+  assert.deepEqual(r.due([{ key: 'a', due: T + 11 * MIN + 30_000 }], T + 12 * MIN), ['a']);
+  assert.deepEqual(r.due([{ key: 'a', due: undefined }], T + 20 * MIN), []);
 });
 
 test('the strategy prompt fires once per checkpoint, only while investigating', () => {

@@ -133,3 +133,79 @@ test('disable for this line appends to an existing control comment', () => {
   const f = disableFix(doc, 3, 'no-human-error');
   assert.equal(applyEdits(text, f.edits), '# T\n\n<!-- sitrep-disable-next-line no-blame no-human-error -->\nThe engineer was careless and it was human error.\n');
 });
+
+fixTest('no-vague-action', 'the suggestion puts a prompt for the change and its signal after the action text', () => {
+  const text = read('no-vague-action.md');
+  const f = findings(text, 'no-vague-action').find((x) => x.message.startsWith('"Monitor better"'));
+  assert.ok(f && f.suggestions?.length, 'has a suggestion');
+  assert.equal(f.fix, undefined, 'a prompt is never applied by fix-all');
+  const after = apply(text, f.suggestions![0]);
+  assert.match(after, /\| A2 \| Monitor better → \[the change to the system: [^\]]+\] \(verify: \[[^\]]+\]\) \| @priya \|/);
+});
+
+const pmDoc = (body: string) => `---\ntype: postmortem\n---\n# Search slowed\n\n${body}\n`;
+const SEEDED = /- \*\*technical-trigger:\*\* (.*)\n- \*\*detection:\*\* \[[^\]]+\]\n- \*\*rollout-control:\*\* \[[^\]]+\]\n- \*\*responsibility-runbook:\*\* \[[^\]]+\]\n- \*\*organizational:\*\* \[[^\]]+\]/;
+
+fixTest('single-root-cause', 'a "Root cause" heading over one story becomes a factors list seeded with the story as the trigger', () => {
+  const text = read('single-root-cause.md');
+  const f = findings(text, 'single-root-cause')[0];
+  assert.ok(f.fix, 'has a fix');
+  const fixed = apply(text, f.fix);
+  assert.match(fixed, /^## Contributing factors$/m);
+  assert.equal(SEEDED.exec(fixed)?.[1], 'A refresh interval of 100 ms pushed to every cluster at once.');
+  assert.deepEqual(findings(fixed, 'single-root-cause'), []);
+  // The placeholders are not counted as factors: the factors rule still asks for them to be filled.
+  assert.match(findings(fixed, 'contributing-factors')[0].message, /Only 1 contributing factor/);
+});
+
+fixTest('single-root-cause', 'a claim inside a paragraph moves into a factors list after the paragraph', () => {
+  const text = pmDoc('## Summary\n\nSearch slowed for an hour. The root cause was a stale replica. We failed over at 10:00.\n\n## Timeline\n');
+  const f = findings(text, 'single-root-cause')[0];
+  const fixed = apply(text, f.fix!);
+  assert.match(fixed, /Search slowed for an hour\. We failed over at 10:00\.\n\n\*\*Contributing factors:\*\*\n\n- \*\*technical-trigger:\*\* A stale replica\./);
+  assert.equal(SEEDED.exec(fixed)?.[1], 'A stale replica.');
+  assert.deepEqual(findings(fixed, 'single-root-cause'), []);
+  assert.equal(lint(fixed, { relativePath: 'x.md' }).doc.factors.length, 5, 'the list is read as the factors section');
+});
+
+fixTest('single-root-cause', 'a "**Root Causes**: X" label and a "Root cause: X" list item become the list', () => {
+  const label = pmDoc('**Root Causes**: a bad TTL push to the tile cache.\n\n## Action items\n');
+  const fixedLabel = apply(label, findings(label, 'single-root-cause')[0].fix!);
+  assert.equal(SEEDED.exec(fixedLabel)?.[1], 'A bad TTL push to the tile cache.');
+  assert.deepEqual(findings(fixedLabel, 'single-root-cause'), []);
+  for (const list of ['- Root cause: the places table has no index.\n- Other lesson.', '- Other lesson.\n- Root cause: the places table has no index.']) {
+    const item = pmDoc(`## Lessons learned\n\n${list}\n`);
+    const fixed = apply(item, findings(item, 'single-root-cause')[0].fix!);
+    assert.match(fixed, /- Other lesson\.\n\n\*\*Contributing factors:\*\*\n\n/);
+    assert.equal(SEEDED.exec(fixed)?.[1], 'The places table has no index.');
+    assert.deepEqual(findings(fixed, 'single-root-cause'), []);
+  }
+});
+
+fixTest('single-root-cause', 'with factors listed elsewhere, the claim is renamed the technical trigger', () => {
+  const text = pmDoc('## Summary\n\nIn short, the root cause was a storage cleanup rule.\n\n## Contributing factors\n\n- **detection:** no alert on object counts.\n- **technical-trigger:** the rule matched a prefix.\n- **rollout-control:** rules apply fleet-wide at once.\n');
+  const f = findings(text, 'single-root-cause')[0];
+  assert.match(f.fix!.title, /technical trigger/);
+  const fixed = apply(text, f.fix!);
+  assert.match(fixed, /In short, the technical trigger was a storage cleanup rule\./);
+  assert.deepEqual(findings(fixed, 'single-root-cause'), []);
+});
+
+fixTest('contributing-factors', 'factors listed under "What went wrong" are moved under a new "Contributing factors" heading', () => {
+  const text = pmDoc(
+    '## What went wrong\n\nThree things lined up.\n\n- The font package was dropped from the base image.\n- No alert compares rendered PDF sizes with yesterday.\n- Image refreshes ship to every renderer at once, with no canary.\n\n## Action items\n',
+  );
+  const f = findings(text, 'contributing-factors')[0];
+  assert.equal(f.range.line, 0, 'on line 1: there is no factors section');
+  assert.match(f.message, /the 3 items under "What went wrong" \(line 6\) read as factors \(layers: technical trigger, detection, rollout\/control\)/);
+  assert.equal(f.fix, undefined, 'moving text is offered, never applied by fix-all');
+  const fixed = apply(text, f.suggestions![0]);
+  assert.match(fixed, /## Contributing factors\n\n- The font package was dropped from the base image\.\n- No alert compares rendered PDF sizes with yesterday\.\n- Image refreshes ship to every renderer at once, with no canary\.\n\n## What went wrong\n\nThree things lined up\.\n/);
+  assert.deepEqual(findings(fixed, 'contributing-factors'), []);
+
+  // A section holding nothing but the list: the heading itself is renamed.
+  const only = pmDoc('## What went wrong\n\n- The font package was dropped.\n- No alert on PDF sizes.\n');
+  const renamed = apply(only, findings(only, 'contributing-factors')[0].suggestions![0]);
+  assert.match(renamed, /^## Contributing factors\n\n- The font package was dropped\.\n- No alert on PDF sizes\.$/m);
+  assert.match(findings(renamed, 'contributing-factors')[0].message, /Only 2 contributing factors are listed \(layers found: technical trigger, detection\)/);
+});

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeIncompleteTime, formatClock, formatDuration, formatTimestamp, isValidDate, parseTimestamp, toUtc } from '../../src/core/time';
 import { globToRegExp, matchesAny, DEFAULT_DOCUMENT_GLOBS } from '../../src/core/glob';
-import { cadenceFor, parseConfig } from '../../src/core/config';
+import { parseConfig } from '../../src/core/config';
+import { effectiveCadence } from '../../src/core/incident';
 import { parseDocument } from '../../src/core/parser';
 
 test('timestamps: zones, offsets, minutes precision, impossible dates', () => {
@@ -54,8 +55,8 @@ test('documents: recognised by type, by path, and not by an ignore glob', () => 
 test('config: valid file, broken YAML and schema errors fall back to defaults with ranges', () => {
   const ok = parseConfig('documents: ["ops/**"]\nseverities:\n  SEV3: { cadence_minutes: 90 }\nrules:\n  no-blame: off\n');
   assert.deepEqual(ok.problems, []);
-  assert.equal(cadenceFor('SEV3', ok.config), 90);
-  assert.equal(cadenceFor('SEV1', ok.config), 30);
+  assert.equal(effectiveCadence('SEV3', undefined, ok.config), 90);
+  assert.equal(effectiveCadence('SEV1', undefined, ok.config), 30);
   const broken = parseConfig('rules: [\n');
   assert.deepEqual(broken.config, {});
   assert.equal(broken.problems.length, 1);
@@ -64,7 +65,7 @@ test('config: valid file, broken YAML and schema errors fall back to defaults wi
   assert.deepEqual(wrong.problems.map((p) => [p.range.line, p.range.column]), [[1, 12], [2, 0]]);
   const capped = parseConfig('severities:\n  SEV1: { cadence_minutes: 45 }\n');
   assert.equal(capped.problems.length, 1);
-  assert.equal(cadenceFor('SEV1', capped.config), 30);
+  assert.equal(effectiveCadence('SEV1', undefined, capped.config), 30);
   assert.deepEqual(parseConfig('').problems, []);
   assert.deepEqual(parseConfig('\uFEFFrules: {}\n').problems, []);
 });

@@ -1,10 +1,14 @@
 /**
- * Status-update cadence and countdowns. Pure: every function takes `now` (epoch ms).
+ * Status-update cadence, deadlines and countdowns: the one reading the status bar, the commands
+ * and the linter share. Pure: every function takes `now` (epoch ms).
  * SEV1 updates at least every 30 minutes, SEV2 every 60; SEV3 and SEV4 by a user-confirmed cadence.
  */
-import { cadenceFor, MAX_CADENCE } from '../config';
+import { DEFAULT_CADENCE, MAX_CADENCE } from '../config';
+import { cleanValue } from '../lint/phrases';
 import type { Config, Severity } from '../model/schemas';
-import { formatClock } from '../time';
+import type { ParsedDocument, StatusUpdateNode } from '../parser/types';
+import type { Range } from '../text';
+import { formatClock, parseTimestamp } from '../time';
 
 export const MINUTE = 60_000;
 
@@ -23,12 +27,18 @@ export const MAX_ANY_CADENCE = 24 * 60;
 
 /**
  * The cadence an incident runs at: its own `update_cadence_minutes` when set, else the configured
- * default for its severity; never longer than the severity allows.
+ * default for its severity (`config` is `.sitrep.yaml` over the editor settings, see
+ * `withSettings`); never longer than the severity allows. Without a known severity, only the
+ * incident's own cadence counts.
  */
-export function effectiveCadence(severity: Severity, ownMinutes: number | undefined, config: Config = {}): number {
-  const max = MAX_CADENCE[severity] ?? MAX_ANY_CADENCE;
-  const value = ownMinutes !== undefined && Number.isFinite(ownMinutes) && ownMinutes > 0 ? ownMinutes : cadenceFor(severity, config);
+export function effectiveCadence(severity: Severity, ownMinutes: number | undefined, config?: Config): number;
+export function effectiveCadence(severity: Severity | undefined, ownMinutes: number | undefined, config?: Config): number | undefined;
+export function effectiveCadence(severity: Severity | undefined, ownMinutes: number | undefined, config: Config = {}): number | undefined {
   // A hand-edited cadence of 1e300 minutes must not push times past what a Date can hold.
+  const own = typeof ownMinutes === 'number' && Number.isFinite(ownMinutes) && ownMinutes > 0 ? Math.min(ownMinutes, MAX_ANY_CADENCE) : undefined;
+  if (!severity) return own;
+  const max = MAX_CADENCE[severity] ?? MAX_ANY_CADENCE;
+  const value = own ?? config.severities?.[severity]?.cadence_minutes ?? DEFAULT_CADENCE[severity];
   return Math.min(value, max, MAX_ANY_CADENCE);
 }
 
@@ -39,11 +49,6 @@ export function cadenceProblem(severity: Severity, minutes: number): string | un
   const max = MAX_CADENCE[severity];
   if (max !== undefined && minutes > max) return `${severity} updates are due at least every ${max} minutes.`;
   return undefined;
-}
-
-/** The cadence re-derived when severity changes: the new severity's configured default, capped. */
-export function cadenceAfterSeverityChange(to: Severity, config: Config = {}): number {
-  return effectiveCadence(to, undefined, config);
 }
 
 /** Default next-update time: now + cadence, rounded up to the next whole minute. */
@@ -89,7 +94,7 @@ export interface Countdown {
 export function countdown(nextDue: number | undefined, now: number, warningMinutes = 5): Countdown {
   if (nextDue === undefined) return { state: 'none', seconds: 0, text: 'no update due' };
   const ms = nextDue - now;
-  if (ms <= 0) {
+  if (isOverdue(nextDue, now)) {
     const seconds = Math.floor(ms / 1000);
     return { state: 'overdue', seconds, text: `overdue ${formatClock(-ms / 1000)}` };
   }
@@ -97,16 +102,57 @@ export function countdown(nextDue: number | undefined, now: number, warningMinut
   return { state: ms <= warningMinutes * MINUTE ? 'warning' : 'ok', seconds, text: `update in ${formatClock(seconds)}` };
 }
 
-/** When the next update is due: the front matter's `next_update_due`, else the latest update's "Next update", else start + cadence. */
-export function nextUpdateDue(
-  frontMatterDue: number | undefined,
-  latestUpdateNext: number | undefined,
-  latestUpdateAt: number | undefined,
-  declaredAt: number | undefined,
-  cadenceMinutes: number,
-): number | undefined {
-  if (frontMatterDue !== undefined) return frontMatterDue;
-  if (latestUpdateNext !== undefined) return latestUpdateNext;
-  const base = latestUpdateAt ?? declaredAt;
-  return base === undefined ? undefined : base + cadenceMinutes * MINUTE;
+/** Overdue strictly after the deadline: at the deadline itself the update is due, not late. */
+export function isOverdue(due: number, now: number): boolean {
+  return now > due;
+}
+
+export interface UpdateDeadline {
+  /** Epoch ms the next status update is due. */
+  at: number;
+  /** Where the deadline is written, or what it is derived from (for findings). */
+  range?: Range;
+  from: 'front-matter' | 'promise' | 'last-update' | 'start';
+}
+
+/**
+ * The next update a status update promises: its "Next update" field when that is a timestamp, else
+ * the time its "next update in 30 minutes" or "next update at 11:05" names.
+ */
+export function promisedNext(u: StatusUpdateNode): { at: number; range: Range } | undefined {
+  const labelled = u.fields.get('next_update');
+  const at = (labelled ? parseTimestamp(cleanValue(labelled.text)) : undefined) ?? u.next?.at;
+  const field = labelled ?? u.next?.value;
+  return at !== undefined && field ? { at, range: field.range } : undefined;
+}
+
+/**
+ * When an incident's next status update is due: the front matter's `next_update_due` (which the
+ * commands keep current, and which a severity change tightens), else the latest status update's
+ * "Next update", else that update's time plus the cadence, else detection (or start) plus the
+ * cadence. Undefined when none of these is known.
+ */
+export function updateDeadline(doc: ParsedDocument, cadenceMinutes: number | undefined): UpdateDeadline | undefined {
+  const data = doc.frontMatter?.data ?? {};
+  const fm = typeof data.next_update_due === 'string' ? parseTimestamp(data.next_update_due) : undefined;
+  if (fm !== undefined) {
+    const e = doc.frontMatter?.entries.get('next_update_due');
+    return { at: fm, range: e?.valueRange ?? e?.keyRange, from: 'front-matter' };
+  }
+  const latest = doc.statusUpdates[doc.statusUpdates.length - 1];
+  if (latest) {
+    const promised = promisedNext(latest);
+    if (promised) return { ...promised, from: 'promise' };
+    if (latest.at !== undefined && cadenceMinutes !== undefined) return { at: latest.at + cadenceMinutes * MINUTE, range: latest.headingRange, from: 'last-update' };
+  }
+  if (cadenceMinutes === undefined) return undefined;
+  for (const key of ['detected', 'started']) {
+    const v = data[key];
+    const t = typeof v === 'string' ? parseTimestamp(v) : undefined;
+    if (t === undefined) continue;
+    const section = doc.sections.find((s) => s.key === 'status-updates');
+    const e = doc.frontMatter?.entries.get(key);
+    return { at: t + cadenceMinutes * MINUTE, range: section?.headingRange ?? e?.valueRange ?? e?.keyRange, from: 'start' };
+  }
+  return undefined;
 }

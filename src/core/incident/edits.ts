@@ -7,36 +7,20 @@
 import { parseDocument, type ParsedDocument, type Section } from '../parser';
 import { actionHeader } from '../parser/items';
 import { splitTableRow } from '../parser/markdown';
-import { LineIndex, type Range } from '../text';
+import type { TextEdit } from '../text';
 import type { ActionField, SectionKey } from '../parser/types';
 import type { TimelineKind } from '../model/schemas';
 
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
+export type { TextEdit };
+export { applyEdits } from '../text';
 
 export type EditResult = { ok: true; edits: TextEdit[] } | { ok: false; message: string };
 
 // ---------------------------------------------------------------------------------------------
-// Applying edits (used by the extension for files that are not open, and by tests)
+// Applying edits: `applyEdits` in ../text (one implementation for lint fixes and these builders)
 
 function cmpPos(aLine: number, aCol: number, bLine: number, bCol: number): number {
   return aLine - bLine || aCol - bCol;
-}
-
-/** Applies non-overlapping edits to a text. Inserts at the same position keep their given order. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const index = new LineIndex(text);
-  const offset = (line: number, column: number) => {
-    if (line >= index.lineCount) return text.length;
-    return Math.min(index.lineStart(line) + column, line + 1 < index.lineCount ? index.lineStart(line + 1) : text.length);
-  };
-  const withOffsets = edits.map((e, i) => ({ start: offset(e.range.line, e.range.column), end: offset(e.range.endLine, e.range.endColumn), text: e.newText, i }));
-  withOffsets.sort((a, b) => b.start - a.start || b.i - a.i);
-  let out = text;
-  for (const e of withOffsets) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
 }
 
 /** Merges inserts at the same position into one edit (in order), so any editor applies them alike. */
@@ -47,8 +31,8 @@ export function mergeEdits(edits: readonly TextEdit[]): TextEdit[] {
     const same = out.find(
       (o) => isInsert && o.range.line === o.range.endLine && o.range.column === o.range.endColumn && cmpPos(o.range.line, o.range.column, e.range.line, e.range.column) === 0,
     );
-    if (same) same.newText += e.newText;
-    else out.push({ range: { ...e.range }, newText: e.newText });
+    if (same) same.text += e.text;
+    else out.push({ range: { ...e.range }, text: e.text });
   }
   return out;
 }
@@ -199,10 +183,10 @@ function lastNonBlank(lines: readonly string[], from: number, to: number): numbe
 /** An insert right after line `line` (at its end), starting a new line. */
 function insertAfterLine(lines: readonly string[], line: number, block: string, eol: string, blankBefore: boolean): TextEdit {
   const col = (lines[line] ?? '').length;
-  let newText = (blankBefore ? eol + eol : eol) + block;
+  let text = (blankBefore ? eol + eol : eol) + block;
   // Keep a blank line before whatever follows (a heading, a paragraph).
-  if (!isBlank(lines[line + 1])) newText += eol;
-  return { range: { line, column: col, endLine: line, endColumn: col }, newText };
+  if (!isBlank(lines[line + 1])) text += eol;
+  return { range: { line, column: col, endLine: line, endColumn: col }, text };
 }
 
 /** Appends a new `## <title>` section holding `block` at the end of the document. */
@@ -212,7 +196,7 @@ function appendSection(doc: ParsedDocument, title: string, block: string): TextE
   const col = (lines[last] ?? '').length;
   const lead = isBlank(lines[last]) && last === 0 ? '' : eol + eol;
   const trail = last === lines.length - 1 ? eol : '';
-  return { range: { line: last, column: col, endLine: last, endColumn: col }, newText: `${lead}## ${title}${eol}${eol}${block}${trail}` };
+  return { range: { line: last, column: col, endLine: last, endColumn: col }, text: `${lead}## ${title}${eol}${eol}${block}${trail}` };
 }
 
 /** Appends a block (status update, checkpoint) at the end of a section, after a blank line. */
@@ -337,6 +321,8 @@ export interface FrontMatterChange {
 /**
  * Edits that set front-matter keys: an existing value is replaced in place (comments and key order
  * stay), a missing key is added at the end of its block.
+ * Over 80 lines: one walk over the changes that collects in-place edits and the keys to append per
+ * block, then writes the appends; the two halves share the per-block lists.
  */
 export function setFrontMatter(text: string | ParsedDocument, changes: readonly FrontMatterChange[]): EditResult {
   const doc = parsed(text);
@@ -355,7 +341,7 @@ export function setFrontMatter(text: string | ParsedDocument, changes: readonly 
     if (entry?.keyRange) {
       const v = entry.valueRange;
       if (v && !(v.line === v.endLine && v.column === v.endColumn) && v.line === entry.keyRange.line && v.endLine === v.line) {
-        edits.push({ range: { ...v }, newText: rendered });
+        edits.push({ range: { ...v }, text: rendered });
       } else if (!v || (v.line === v.endLine && v.column === v.endColumn)) {
         // `key:` with an empty value: write after the colon.
         const k = entry.keyRange;
@@ -363,7 +349,7 @@ export function setFrontMatter(text: string | ParsedDocument, changes: readonly 
         const colon = lineText.indexOf(':', k.endColumn);
         const at = colon >= 0 ? colon + 1 : k.endColumn;
         const end = lineText.replace(/(?<!\s)\s+#[\s\S]*$/, '').length;
-        edits.push({ range: { line: k.line, column: at, endLine: k.line, endColumn: Math.max(at, end) }, newText: ` ${rendered}` });
+        edits.push({ range: { line: k.line, column: at, endLine: k.line, endColumn: Math.max(at, end) }, text: ` ${rendered}` });
       } else {
         // A block value (several lines): replace it from after the colon to its end.
         const k = entry.keyRange;
@@ -373,7 +359,7 @@ export function setFrontMatter(text: string | ParsedDocument, changes: readonly 
           endLine--;
           endColumn = lines[endLine].length;
         }
-        edits.push({ range: { line: k.line, column: colon + 1, endLine, endColumn }, newText: ` ${rendered}` });
+        edits.push({ range: { line: k.line, column: colon + 1, endLine, endColumn }, text: ` ${rendered}` });
       }
       continue;
     }
@@ -412,10 +398,10 @@ export function setFrontMatter(text: string | ParsedDocument, changes: readonly 
     }
     const line = Number(key.slice(6));
     const col = lines[line].length;
-    edits.push({ range: { line, column: col, endLine: line, endColumn: col }, newText: list.map((l) => eol + l).join('') });
+    edits.push({ range: { line, column: col, endLine: line, endColumn: col }, text: list.map((l) => eol + l).join('') });
   }
   if (appendAtClose.length) {
-    edits.push({ range: { line: fm.endLine, column: closeCol, endLine: fm.endLine, endColumn: closeCol }, newText: appendAtClose.map((l) => l + eol).join('') });
+    edits.push({ range: { line: fm.endLine, column: closeCol, endLine: fm.endLine, endColumn: closeCol }, text: appendAtClose.map((l) => l + eol).join('') });
   }
   return { ok: true, edits: mergeEdits(edits) };
 }

@@ -9,7 +9,7 @@ import { IncidentFrontMatter, PostmortemFrontMatter } from '../model/schemas';
 import { actionHeader, checkpointLabel, listMarker, statusLabel } from '../parser/items';
 import { sectionKey, sectionKeyByLine, splitTableRow } from '../parser/markdown';
 import type { ActionItemNode, ParsedDocument, Section, TimelineEntryNode } from '../parser/types';
-import { detectEol, splitLines, type Range } from '../text';
+import { detectEol, hasBom, splitLines, type Range } from '../text';
 import { actionFromRow, isActionTable, labelledBlocks } from '../parser';
 
 const BAIL = Symbol('bail');
@@ -170,9 +170,13 @@ function rowRange(lines: readonly string[], line: number): Range {
   return { line, column: start, endLine: line, endColumn: Math.max(start, text.trimEnd().length) };
 }
 
-/** Reads a Sitrep-shaped document fast, or returns undefined when the full parser is needed. */
+/**
+ * Reads a Sitrep-shaped document fast, or returns undefined when the full parser is needed.
+ * Over 80 lines: a single pass over the lines whose running state every branch reads and
+ * updates; it is the index's hot path (see bench/).
+ */
 export function fastParse(input: string): ParsedDocument | undefined {
-  if (input.charCodeAt(0) === 0xfeff || input.indexOf('\u0000') >= 0 || input.length > 1_000_000) return undefined;
+  if (hasBom(input) || input.indexOf('\u0000') >= 0 || input.length > 1_000_000) return undefined;
   const text = input;
   const lines = splitLines(text);
   if (!/^---[ \t]*$/.test(lines[0] ?? '')) return undefined;

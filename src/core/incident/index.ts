@@ -9,3 +9,4 @@ export * from './tree';
 export * from './reminders';
 export * from './statusbar';
 export * from './fastscan';
+export * from './workflow';

@@ -2,6 +2,8 @@
  * When to raise the overdue notification and the strategy-checkpoint prompt. Pure state machine:
  * the extension asks it every tick with the current time; it answers which incidents to notify.
  */
+import { isOverdue } from './cadence';
+
 export interface ReminderInput {
   key: string;
   /** Next update due, epoch ms. */
@@ -24,7 +26,7 @@ export class OverdueReminders {
     const live = new Set<string>();
     for (const i of incidents) {
       live.add(i.key);
-      if (i.due === undefined || i.due > now) {
+      if (i.due === undefined || !isOverdue(i.due, now)) {
         this.lastShown.delete(i.key);
         continue;
       }

@@ -3,12 +3,13 @@
  * document texts (from files or open buffers) by the extension; read by the tree views and the
  * status bar, which never touch files. Pure: no clock, no file system.
  */
+import { actionState } from '../parser/action-state';
 import { parseDocument, type ParsedDocument, type Problem } from '../parser';
 import type { Config, IncidentStatus, Severity } from '../model/schemas';
 import { SEVERITIES } from '../model/schemas';
 import { parseDate, parseTimestamp } from '../time';
 import type { Range } from '../text';
-import { effectiveCadence, nextUpdateDue } from './cadence';
+import { effectiveCadence, updateDeadline } from './cadence';
 import { shortName } from './ids';
 import { fastParse } from './fastscan';
 
@@ -111,9 +112,11 @@ function firstHeading(doc: ParsedDocument): string | undefined {
   return h?.title.trim() || undefined;
 }
 
-const CLOSED = /^(?:done|closed|completed?|fixed|resolved|wont-do|won't do|wont do|won't fix|wontfix|cancel+ed|obsolete|✅|x)$/i;
-
-/** Summarises a parsed document for the index. Returns undefined for documents that are neither kind. */
+/**
+ * Summarises a parsed document for the index. Returns undefined for documents that are neither kind.
+ * Over 80 lines: two object literals built field by field, one per kind; split apart, the fields
+ * would only move.
+ */
 export function summarize(key: string, path: string, doc: ParsedDocument, config: Config = {}): IndexedDocument | undefined {
   const data = (doc.frontMatter?.data ?? {}) as Record<string, unknown>;
   const problems = doc.problems.filter((p) => p.severity !== 'info').slice(0, 50);
@@ -122,7 +125,9 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
     const severity = inc?.severity ?? ((SEVERITIES as readonly unknown[]).includes(data.severity) ? (data.severity as Severity) : undefined);
     const statusRaw = inc?.status ?? str(data.status);
     const status = (['investigating', 'mitigated', 'monitoring', 'resolved'] as const).find((s) => s === statusRaw);
-    const cadence = effectiveCadence(severity ?? 'SEV3', inc?.update_cadence_minutes ?? (typeof data.update_cadence_minutes === 'number' ? data.update_cadence_minutes : undefined), config);
+    const own = inc?.update_cadence_minutes ?? (typeof data.update_cadence_minutes === 'number' ? data.update_cadence_minutes : undefined);
+    // The linter reads the cadence and the deadline with the same two functions.
+    const cadence = effectiveCadence(severity, own, config) ?? effectiveCadence('SEV3', undefined, config);
     const su = doc.statusUpdates[doc.statusUpdates.length - 1];
     const latest: IndexedBlock | undefined = su && {
       line: su.line,
@@ -154,7 +159,7 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
       mitigated: ts(data.mitigated),
       resolved: ts(data.resolved),
       cadenceMinutes: cadence,
-      nextUpdateDue: status === 'resolved' ? undefined : nextUpdateDue(ts(data.next_update_due), latest ? ts(latest.fields.next_update) : undefined, latest?.at, detected ?? started, cadence),
+      nextUpdateDue: status === 'resolved' ? undefined : updateDeadline(doc, cadence)?.at,
       strategyCheckpoint: ts(data.strategy_checkpoint),
       timelineCount: doc.timeline.length,
       lastTimelineLine: doc.timeline[doc.timeline.length - 1]?.line,
@@ -171,6 +176,8 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
       const f = a.fields;
       const status = f.status?.text;
       const due = f.due?.text;
+      // The same reading of done, due, category and verification as the linter's rules.
+      const st = actionState(a);
       return {
         docKey: key,
         line: a.line,
@@ -179,12 +186,12 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
         action: f.action?.text ?? '',
         owner: f.owner?.text || undefined,
         due: due || undefined,
-        dueAt: due ? parseDate(due) : undefined,
-        category: a.category ?? (f.category?.text || undefined),
+        dueAt: st.due ? parseDate(st.due) : undefined,
+        category: st.category ?? (f.category?.text || undefined),
         verification: f.verification?.text || undefined,
         status: status || undefined,
-        closed: a.checked === true || (!!status && CLOSED.test(status.replace(/[*_`]/g, '').trim())),
-        unverified: !f.verification || !f.verification.text.trim() || /^(?:tbd|todo|\?|n\/a|-|none)$/i.test(f.verification.text.trim()),
+        closed: st.done,
+        unverified: !st.verified,
       };
     });
     return {
@@ -277,6 +284,11 @@ export class IncidentIndex {
 
   get(key: string): IndexedDocument | undefined {
     return this.docs.get(key);
+  }
+
+  /** The text a document was indexed from (the learning report reads it again in full). */
+  text(key: string): string | undefined {
+    return this.texts.get(key);
   }
 
   get size(): number {

@@ -151,6 +151,85 @@ export function incidentRoots(index: IncidentIndex, now: number, opts: TreeOptio
   return out;
 }
 
+/** An incident's rows under its own: problems, roles, latest update, timeline, checkpoints, strategy. */
+function incidentParts(i: IndexedIncident, base: string, now: number): TreeNode[] {
+  const out: TreeNode[] = [];
+  if (i.problems.length) {
+    out.push({
+      kind: 'problems',
+      id: base + 'problems',
+      label: 'Problems',
+      description: String(i.problems.length),
+      icon: 'error',
+      color: 'errorForeground',
+      contextValue: 'problems',
+      collapsible: i.valid ? 'collapsed' : 'expanded',
+      docKey: i.key,
+    });
+  }
+  const r = i.roles;
+  out.push({
+    kind: 'roles',
+    id: base + 'roles',
+    label: 'Roles',
+    description: r?.solo || (r?.commander && [r.operations, r.communications, r.scribe].every((x) => x === r.commander)) ? `solo: ${r?.commander}` : r?.commander ? `commander ${r.commander}` : 'unassigned',
+    tooltip: describeRoles(r),
+    icon: 'person',
+    contextValue: 'roles',
+    collapsible: 'collapsed',
+    docKey: i.key,
+  });
+  const u = i.latestStatusUpdate;
+  out.push({
+    kind: 'latest-update',
+    id: base + 'latest-update',
+    label: 'Latest status update',
+    description: u ? `${u.title}${u.fields.next_update ? ` · next ${u.fields.next_update}` : ''}` : 'none yet',
+    tooltip: u ? ['known', 'unknown', 'impact', 'mitigation', 'next_update'].map((k) => `${k.replace('_', ' ')}: ${u.fields[k] ?? '—'}`).join('\n') : 'No status update posted yet.',
+    icon: 'megaphone',
+    contextValue: u ? 'latestUpdate' : 'latestUpdate.none',
+    collapsible: 'none',
+    docKey: i.key,
+    range: u?.range,
+  });
+  out.push({
+    kind: 'timeline',
+    id: base + 'timeline',
+    label: 'Timeline',
+    description: `${i.timelineCount} entr${i.timelineCount === 1 ? 'y' : 'ies'}`,
+    icon: 'list-ordered',
+    contextValue: 'timeline',
+    collapsible: 'none',
+    docKey: i.key,
+    range: i.lastTimelineLine !== undefined ? { line: i.lastTimelineLine, column: 0, endLine: i.lastTimelineLine, endColumn: 0 } : undefined,
+  });
+  out.push({
+    kind: 'checkpoints',
+    id: base + 'checkpoints',
+    label: 'Checkpoints',
+    description: String(i.checkpoints.length),
+    icon: 'milestone',
+    contextValue: 'checkpoints',
+    collapsible: i.checkpoints.length ? 'collapsed' : 'none',
+    docKey: i.key,
+  });
+  if (i.strategyCheckpoint !== undefined && i.status === 'investigating') {
+    const passed = i.strategyCheckpoint <= now;
+    out.push({
+      kind: 'strategy',
+      id: base + 'strategy',
+      label: 'Strategy checkpoint',
+      description: `${formatTimestamp(i.strategyCheckpoint)}${passed ? ' · passed, not mitigated' : ''}`,
+      icon: passed ? 'debug-breakpoint-unsupported' : 'watch',
+      color: passed ? 'charts.orange' : undefined,
+      contextValue: 'strategy',
+      collapsible: 'none',
+      docKey: i.key,
+    });
+  }
+  return out;
+}
+
 /** Children of a node in the Incidents view. */
 export function incidentChildren(index: IncidentIndex, node: TreeNode | undefined, now: number, opts: TreeOptions = {}): TreeNode[] {
   if (!node) return incidentRoots(index, now, opts);
@@ -165,83 +244,7 @@ export function incidentChildren(index: IncidentIndex, node: TreeNode | undefine
   if (!doc || doc.kind !== 'incident') return [];
   const i = doc;
   const base = `${node.id}/`;
-  if (node.kind === 'incident') {
-    const out: TreeNode[] = [];
-    if (i.problems.length) {
-      out.push({
-        kind: 'problems',
-        id: base + 'problems',
-        label: 'Problems',
-        description: String(i.problems.length),
-        icon: 'error',
-        color: 'errorForeground',
-        contextValue: 'problems',
-        collapsible: i.valid ? 'collapsed' : 'expanded',
-        docKey: i.key,
-      });
-    }
-    const r = i.roles;
-    out.push({
-      kind: 'roles',
-      id: base + 'roles',
-      label: 'Roles',
-      description: r?.solo || (r?.commander && [r.operations, r.communications, r.scribe].every((x) => x === r.commander)) ? `solo: ${r?.commander}` : r?.commander ? `commander ${r.commander}` : 'unassigned',
-      tooltip: describeRoles(r),
-      icon: 'person',
-      contextValue: 'roles',
-      collapsible: 'collapsed',
-      docKey: i.key,
-    });
-    const u = i.latestStatusUpdate;
-    out.push({
-      kind: 'latest-update',
-      id: base + 'latest-update',
-      label: 'Latest status update',
-      description: u ? `${u.title}${u.fields.next_update ? ` · next ${u.fields.next_update}` : ''}` : 'none yet',
-      tooltip: u ? ['known', 'unknown', 'impact', 'mitigation', 'next_update'].map((k) => `${k.replace('_', ' ')}: ${u.fields[k] ?? '—'}`).join('\n') : 'No status update posted yet.',
-      icon: 'megaphone',
-      contextValue: u ? 'latestUpdate' : 'latestUpdate.none',
-      collapsible: 'none',
-      docKey: i.key,
-      range: u?.range,
-    });
-    out.push({
-      kind: 'timeline',
-      id: base + 'timeline',
-      label: 'Timeline',
-      description: `${i.timelineCount} entr${i.timelineCount === 1 ? 'y' : 'ies'}`,
-      icon: 'list-ordered',
-      contextValue: 'timeline',
-      collapsible: 'none',
-      docKey: i.key,
-      range: i.lastTimelineLine !== undefined ? { line: i.lastTimelineLine, column: 0, endLine: i.lastTimelineLine, endColumn: 0 } : undefined,
-    });
-    out.push({
-      kind: 'checkpoints',
-      id: base + 'checkpoints',
-      label: 'Checkpoints',
-      description: String(i.checkpoints.length),
-      icon: 'milestone',
-      contextValue: 'checkpoints',
-      collapsible: i.checkpoints.length ? 'collapsed' : 'none',
-      docKey: i.key,
-    });
-    if (i.strategyCheckpoint !== undefined && i.status === 'investigating') {
-      const passed = i.strategyCheckpoint <= now;
-      out.push({
-        kind: 'strategy',
-        id: base + 'strategy',
-        label: 'Strategy checkpoint',
-        description: `${formatTimestamp(i.strategyCheckpoint)}${passed ? ' · passed, not mitigated' : ''}`,
-        icon: passed ? 'debug-breakpoint-unsupported' : 'watch',
-        color: passed ? 'charts.orange' : undefined,
-        contextValue: 'strategy',
-        collapsible: 'none',
-        docKey: i.key,
-      });
-    }
-    return out;
-  }
+  if (node.kind === 'incident') return incidentParts(i, base, now);
   if (node.kind === 'roles') {
     const r = i.roles ?? {};
     return (['commander', 'operations', 'communications', 'scribe'] as const).map((k) => ({

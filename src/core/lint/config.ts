@@ -3,7 +3,7 @@ import { LineCounter, parseDocument as parseYaml } from 'yaml';
 import { parseConfig, type LoadedConfig } from '../config';
 import type { Config } from '../model/schemas';
 import { editDistance, yamlEntries } from '../parser/frontmatter';
-import { LineIndex } from '../text';
+import { LineIndex, stripBom } from '../text';
 import { phraseMatcher } from './phrases';
 import type { PhraseMatcher, Rule, Severity } from './types';
 
@@ -52,7 +52,7 @@ export function loadConfig(text: string, rules: readonly Rule[]): LoadedConfig {
     .filter(([k, v]) => names.has(k) && typeof v === 'object' && v.phrases?.length && !rules.find((r) => r.name === k)?.phrases)
     .map(([k]) => k);
   if (!unknown.length && !phraseless.length) return loaded;
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const src = stripBom(text);
   const index = new LineIndex(src);
   const doc = parseYaml(src, { lineCounter: new LineCounter() });
   const entries = yamlEntries(doc.contents, (s, e) => index.range(s, e));

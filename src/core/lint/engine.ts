@@ -9,6 +9,7 @@ import { resolveRules } from './config';
 import { ControlMap, readControls } from './controls';
 import { scanAnchors } from './phrases';
 import { applyFixes } from './fixes';
+import { hasBom, stripBom } from '../text';
 import type { Finding, Report, Rule, RuleContext } from './types';
 
 export interface LintOptions extends ParseOptions {
@@ -47,7 +48,11 @@ function lineStartsOf(doc: ParsedDocument): number[] {
   return starts;
 }
 
-/** Lints a parsed document with the given rules. */
+/**
+ * Lints a parsed document with the given rules.
+ * Over 80 lines: the rule context's helpers (line starts, the shared anchor scan, report) are
+ * closures over one lint's lazily computed state, built here once and handed to every rule.
+ */
 export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
   for (const p of doc.problems) {
@@ -163,8 +168,8 @@ export function lintText(text: string, rules: readonly Rule[], options: LintOpti
  * Keeps a leading byte-order mark when the input had one.
  */
 export function fixText(text: string, rules: readonly Rule[], options: LintOptions = {}, passes = 10): { text: string; applied: number; result: LintResult } {
-  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  let current = bom ? text.slice(1) : text;
+  const bom = hasBom(text) ? '\ufeff' : '';
+  let current = stripBom(text);
   let applied = 0;
   let result = lintText(current, rules, options);
   for (let i = 0; i < passes; i++) {

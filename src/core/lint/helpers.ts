@@ -1,11 +1,13 @@
 /** Small helpers shared by rules: ranges, sections, actions, factor layers, cadence. */
-import { cadenceFor, MAX_CADENCE } from '../config';
+import { effectiveCadence } from '../incident/cadence';
 import { SEVERITIES, type FactorLayer, type Severity as IncidentSeverity } from '../model/schemas';
 import { isPlaceholderLine } from '../parser/markdown';
 import type { ActionField, ActionItemNode, FactorNode, ParsedDocument, Section, SectionKey } from '../parser/types';
 import type { Range } from '../text';
-import { cleanValue, isPlaceholderValue } from './phrases';
+import { isPlaceholderValue } from './phrases';
 import type { RuleContext, TextEdit } from './types';
+import { actionState, type ActionState } from '../parser/action-state';
+import { inferLayer } from '../parser/factors';
 
 /** Line 1 of the document, for findings about something that is absent. */
 export function firstLineRange(doc: ParsedDocument): Range {
@@ -27,6 +29,11 @@ export function sectionText(doc: ParsedDocument, s: Section): string {
  */
 export function isPlaceholderSection(doc: ParsedDocument, s: Section): boolean {
   if (s.placeholder) return true;
+  if (s.level > 6) {
+    // A bold-label section ("**Impact**: 1,204 customers …") holds its text on the label's line.
+    const rest = (doc.lines[s.line] ?? '').slice(s.headingRange.endColumn).replace(/^[*_:\s]+/, '');
+    if (rest && !isPlaceholderLine(rest)) return false;
+  }
   for (let l = s.line + 1; l < s.endLine; l++) {
     const t = doc.lines[l] ?? '';
     if (isPlaceholderLine(t)) continue;
@@ -72,22 +79,30 @@ export function isTemplateAction(a: ActionItemNode): boolean {
 }
 const templateMemo = new WeakMap<ActionItemNode, boolean>();
 
-const CLOSED = /^(?:done|closed|complete|completed|fixed|resolved|finished|shipped|wont-do|won['’]?t do|won['’]?t fix|wontfix|cancell?ed|dropped|obsolete|duplicate|n\/a)\b/i;
-
-/** Open unless checked off or its status says done, closed, won't do, … */
+/** Open unless checked off or marked done (status Done, Closed, Fixed, …; "(done)"). */
 export function isOpenAction(a: ActionItemNode): boolean {
-  if (a.checked) return false;
-  const s = cleanValue(a.fields.status?.text);
-  if (s && CLOSED.test(s)) return false;
-  if (/^(?:\[x\]|[✅✔☑])/i.test(s)) return false;
-  return true;
+  return !stateOf(a).done;
 }
 
-/** A missing-field finding's range: the field when it has text, else the row or item. */
+/**
+ * A field finding's range: the field when it has text on the item's first line, else the row or
+ * item (a field on a continuation line is reported where the item starts).
+ */
 export function fieldOrItemRange(a: ActionItemNode, field: ActionField): Range {
   const f = a.fields[field];
-  return f && f.text.trim() !== '' ? f.range : a.range;
+  return f && f.text.trim() !== '' && f.range.line === a.line ? f.range : a.range;
 }
+
+/** The one reading of an action item (done, due, category, verification), computed once per item. */
+export function stateOf(a: ActionItemNode): ActionState {
+  let s = stateMemo.get(a);
+  if (!s) {
+    s = actionState(a);
+    stateMemo.set(a, s);
+  }
+  return s;
+}
+const stateMemo = new WeakMap<ActionItemNode, ActionState>();
 
 /** An edit that puts `key: value` into a list action item, next to its other fields. */
 export function insertListField(doc: ParsedDocument, a: ActionItemNode, key: string, value: string): TextEdit {
@@ -126,18 +141,9 @@ export function setFieldEdit(doc: ParsedDocument, a: ActionItemNode, field: Acti
 
 // ---- Contributing factors ----
 
-const LAYER_HINTS: Array<[FactorLayer, RegExp]> = [
-  ['detection', /\b(?:alert(?:s|ing|ed)?|monitor(?:s|ing|ed)?|dashboards?|observability|paged?|paging|detect(?:ed|ion)?|noticed|signals?|metrics?|slo burn|telemetry|logging)\b/i],
-  ['rollout-control', /\b(?:roll(?:out|ed out|ing out)|canary|staged|deploy(?:s|ed|ment|ments)?|release[sd]?|feature flags?|flag|change (?:control|review|management)|guardrails?|rollbacks?|review(?:ed)? process|approval|gate[sd]?|validation)\b/i],
-  ['responsibility-runbook', /\b(?:runbooks?|playbooks?|owner(?:s|ship)?|on-?call|escalat(?:e|ion|ed)|responsib(?:le|ility)|handoff|hand-?over|documentation|documented|procedures?)\b/i],
-  ['organizational', /\b(?:deadlines?|staffing|under-?staffed|priorit(?:y|ies|ised|ized|isation|ization)|trade-?offs?|budget|headcount|pressure|incentives?|roadmap|capacity|planning|org(?:anisation|anization|anizational|anisational)?)\b/i],
-];
-
 /** A factor's layer: its label, or one inferred from its words (detection, rollout, runbook, organizational, else trigger). */
 export function factorLayer(f: FactorNode): FactorLayer {
-  if (f.layer) return f.layer;
-  for (const [layer, re] of LAYER_HINTS) if (re.test(f.text)) return layer;
-  return 'technical-trigger';
+  return f.layer ?? inferLayer(f.text).layer;
 }
 
 /** ≥ 3 factors across ≥ 2 layers. */
@@ -155,7 +161,7 @@ function computeLayered(doc: ParsedDocument): { count: number; layers: Set<Facto
   const layers = new Set<FactorLayer>();
   let count = 0;
   for (const f of doc.factors) {
-    if (isPlaceholderLine(doc.lines[f.line])) continue;
+    if (isPlaceholderLine(doc.lines[f.line]) || isPlaceholderLine(f.text) || isPlaceholderValue(f.text)) continue;
     count++;
     layers.add(factorLayer(f));
   }
@@ -169,18 +175,10 @@ export function incidentSeverity(doc: ParsedDocument): IncidentSeverity | undefi
   return typeof s === 'string' && (SEVERITIES as readonly string[]).includes(s) ? (s as IncidentSeverity) : undefined;
 }
 
-/**
- * Minutes allowed between status updates: the incident's confirmed cadence (front matter), else
- * the configured default for its severity; never above 30 at SEV1 or 60 at SEV2.
- */
+/** Minutes allowed between status updates: the one cadence reading (`effectiveCadence`) the status bar uses too. */
 export function allowedCadence(doc: ParsedDocument, ctx: RuleContext): number | undefined {
-  const sev = incidentSeverity(doc);
   const fm = frontData(doc).update_cadence_minutes;
-  const confirmed = typeof fm === 'number' && fm > 0 ? fm : undefined;
-  if (!sev) return confirmed;
-  const base = confirmed ?? cadenceFor(sev, ctx.config);
-  const cap = MAX_CADENCE[sev];
-  return cap !== undefined ? Math.min(base, cap) : base;
+  return effectiveCadence(incidentSeverity(doc), typeof fm === 'number' ? fm : undefined, ctx.config);
 }
 
 export function isActiveIncident(doc: ParsedDocument): boolean {

@@ -6,7 +6,8 @@ import { fixText as fixTextWith, lintDocument as lintDocumentWith, lintText as l
 import type { Finding } from './types';
 
 export * from './types';
-export { applyEdits, applyFixes, compatibleFixes } from './fixes';
+export { applyFixes, compatibleFixes } from './fixes';
+export { applyEdits } from '../text';
 export { readControls, ControlMap } from './controls';
 export { disableFix } from './disable';
 export { phraseMatcher } from './phrases';
@@ -32,3 +33,4 @@ export function fix(text: string, options: LintOptions = {}) {
 export function loadConfig(text: string) {
   return loadConfigWith(text, RULES);
 }
+export { explainPhraseFinding, describeFindingExplanation, type FindingExplanation } from './explain-finding';

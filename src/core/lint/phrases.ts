@@ -3,7 +3,9 @@
  * single alternation of escaped literals (no user regular expressions, so no catastrophic
  * backtracking), and helpers that decide whether a match is live prose or a refutation.
  */
-import { inSpan } from './spans';
+import { judgeAssertion, type Judgement } from './assertion';
+import { codeAndCommentSpans, inSpan, inSpans, type LineSpans } from './spans';
+import type { ParsedDocument } from '../parser/types';
 import type { PhraseMatcher, RuleContext } from './types';
 
 const cache = new Map<string, PhraseMatcher>();
@@ -101,67 +103,100 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   return matcher;
 }
 
-/**
- * True when the text at [column, endColumn) of `line` is inside an inline code span or an HTML
- * comment on that line (columns are counted by the caller).
- */
+/** True when the column of `line` is inside an inline code span or an HTML comment on that line. */
 export function inCodeOrComment(line: string, column: number): boolean {
   return inSpan(line, column);
 }
 
-/** Whether an offset's line is prose and the offset is outside code spans and comments. */
-export function isLiveProse(ctx: RuleContext, line: number, column: number): boolean {
-  if (!ctx.doc.prose[line]) return false;
-  return !inCodeOrComment(ctx.lines[line], column);
+interface LineInfo {
+  spans: LineSpans;
+  masked?: string;
+  startsBlock?: boolean;
 }
 
-/**
- * The sentence around [column, endColumn) on `line`: text before the match (back to the last
- * sentence end, reaching onto the previous line when the sentence started there) and after it.
- */
-export function sentenceAround(ctx: RuleContext, line: number, column: number, endColumn: number): { before: string; after: string } {
-  const text = ctx.lines[line];
-  let before = text.slice(Math.max(0, column - SENTENCE_WINDOW), column);
-  const cut = lastSentenceEnd(before);
-  if (cut >= 0) before = before.slice(cut);
-  else if (line > 0 && column <= SENTENCE_WINDOW && ctx.doc.prose[line - 1]) {
-    const prev = ctx.lines[line - 1].slice(-SENTENCE_WINDOW);
-    if (prev.trim() !== '' && !/^\s*(?:#|[-*+]\s|\d+[.)]\s|\|)/.test(text)) {
-      const pc = lastSentenceEnd(prev);
-      before = (pc >= 0 ? prev.slice(pc) : prev) + ' ' + before;
-    }
+/** Per document (keyed by its lines array) and line: spans, masked text. Computed once per line, so many matches on one long line stay linear. */
+const lineInfos = new WeakMap<readonly string[], Map<number, LineInfo>>();
+
+function infoOf(lines: readonly string[], line: number): LineInfo {
+  let m = lineInfos.get(lines);
+  if (!m) {
+    m = new Map();
+    lineInfos.set(lines, m);
   }
-  let after = text.slice(endColumn, endColumn + SENTENCE_WINDOW);
-  const m = /[.!?](?:\s|$)/.exec(after);
-  if (m) after = after.slice(0, m.index);
-  return { before: before.toLowerCase(), after: after.toLowerCase() };
+  let info = m.get(line);
+  if (!info) {
+    info = { spans: codeAndCommentSpans(lines[line] ?? '') };
+    m.set(line, info);
+  }
+  return info;
 }
 
-/** Characters read on each side of a match: a sentence is shorter, and a long line is not rescanned per match. */
-const SENTENCE_WINDOW = 200;
-
-function lastSentenceEnd(s: string): number {
-  const re = /[.!?;:](?:\s|$)|\s[—–]\s/g;
-  let last = -1;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) last = m.index + m[0].length;
-  return last;
+function maskedLine(lines: readonly string[], line: number): string {
+  const info = infoOf(lines, line);
+  info.masked ??= maskComments(lines[line] ?? '');
+  return info.masked;
 }
 
-const REFUTE_BEFORE =
-  /\b(?:rather than|instead of|beyond|stop(?:ping|s)? at|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|avoid(?:s|ed|ing)?|(?:do|does|did|will|would|should|must|can|could)(?: not|n['’]t) (?:accept|blame|stop|conclude|settle|treat|call|consider|list|cite|use|write|say)|never (?:accept|blame|stop|conclude|settle|treat|call|cite|write|say)|not (?:accept|blame|conclude|settle|stop)|nobody|no one|no-one|not about|isn['’]t about|wasn['’]t about|without blaming|not a matter of|more than (?:just )?|ruled? out|not because of|not due to|not the result of)\b/;
-const REFUTE_NEAR = /(?:\bnot|\bno|\bnever|n['’]t|\bnor)(?:\s+(?:simply|just|merely|only|a|an|the|due to|caused by|because of|about|the result of|down to|really|one of|any|blame|blaming|call(?:ing)? (?:it|this)))*\s*[*_"“'‘]*$/;
-const REFUTE_AFTER =
-  /^[*_"”'’]*\s*(?:is|was|are|were|remains|would be)\s+(?:not|never|no|rarely|only a starting point|a starting point|a symptom|where (?:the )?(?:analysis|investigation) starts)\b|^[*_"”'’]*\s*(?:isn['’]t|wasn['’]t|aren['’]t|weren['’]t)\b|^\s*(?:as an? (?:explanation|cause|conclusion|answer)\s*)?(?:is|was)\s+(?:not|never)\b/;
+/** A line that starts its own block (heading, list item, table row): a sentence cannot continue into it. */
+function startsBlock(lines: readonly string[], line: number): boolean {
+  const info = infoOf(lines, line);
+  info.startsBlock ??= /^\s{0,12}(?:#|[-*+]\s|\d{1,9}[.)]\s|\|)/.test(lines[line] ?? '');
+  return info.startsBlock;
+}
 
-/** True when the sentence around a match refutes it ("we do not accept human error as an explanation"). */
+/** What the phrase rules need of a document: its lines and which of them are prose or quoted. */
+export type ProseDoc = Pick<ParsedDocument, 'lines' | 'prose' | 'quoted'>;
+
+/** Whether an offset's line is prose (not code, front matter or a blockquote) and the offset is outside code spans and comments. */
+export function isLiveProse(ctx: RuleContext, line: number, column: number): boolean {
+  return isLiveProseIn(ctx.doc, line, column);
+}
+
+export function isLiveProseIn(doc: ProseDoc, line: number, column: number): boolean {
+  if (!doc.prose[line] || doc.quoted?.[line]) return false;
+  if (/^\s{0,3}>/.test(doc.lines[line])) return false;
+  return !inSpans(infoOf(doc.lines, line).spans, column);
+}
+
+/** The line before when it continues the same paragraph (a sentence may start there). */
+function continuedFrom(doc: ProseDoc, line: number): string | undefined {
+  if (line === 0 || !doc.prose[line - 1]) return undefined;
+  const prev = doc.lines[line - 1];
+  if (prev.trim() === '' || startsBlock(doc.lines, line) || /^\s{0,12}(?:#|\|)/.test(prev.slice(0, 16))) return undefined;
+  return maskedLine(doc.lines, line - 1);
+}
+
+/** The clause judged for a phrase, and whether the document asserts it there. */
+export function assertionAt(ctx: RuleContext, line: number, column: number, endColumn: number): Judgement {
+  return assertionIn(ctx.doc, line, column, endColumn);
+}
+
+export function assertionIn(doc: ProseDoc, line: number, column: number, endColumn: number): Judgement {
+  return judgeAssertion(maskedLine(doc.lines, line), column, endColumn, continuedFrom(doc, line));
+}
+
+/** HTML comments blanked out (same length, so columns stay put): they are never content. */
+function maskComments(text: string): string {
+  if (text.indexOf('<!--') < 0) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const s = text.indexOf('<!--', i);
+    if (s < 0) {
+      out += text.slice(i);
+      break;
+    }
+    const e = text.indexOf('-->', s + 4);
+    const end = e < 0 ? text.length : e + 3;
+    out += text.slice(i, s) + ' '.repeat(end - s);
+    i = end;
+  }
+  return out;
+}
+
+/** True when the clause around a match refutes, forbids, dismisses or only mentions it. */
 export function isRefuted(ctx: RuleContext, line: number, column: number, endColumn: number): boolean {
-  const { before, after } = sentenceAround(ctx, line, column, endColumn);
-  if (REFUTE_NEAR.test(before)) return true;
-  if (REFUTE_BEFORE.test(before)) return true;
-  if (REFUTE_AFTER.test(after)) return true;
-  if (/\bis not an? (?:acceptable |valid |sufficient )?(?:explanation|cause|conclusion|answer|root cause)\b/.test(after)) return true;
-  return false;
+  return !assertionAt(ctx, line, column, endColumn).asserted;
 }
 
 const PLAIN_NEEDS_WORK = /[<*_`~\t\n\r]|\s\s/;

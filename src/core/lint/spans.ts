@@ -4,13 +4,14 @@
  * and close code spans of the same length; an unclosed run ends the search, as before.
  */
 
-/** True when `column` of `line` is inside an inline code span or an HTML comment. */
-export function inSpan(line: string, column: number): boolean {
-  // The spans are found once per line (rules ask about every match on a line in turn).
-  if (line !== spanLine) {
-    spanLine = line;
-    spans = codeAndCommentSpans(line);
-  }
+/** A line's spans as [start, end) sorted by start, with the running maximum end (spans may nest). */
+export interface LineSpans {
+  starts: number[];
+  maxEnds: number[];
+}
+
+/** True when `column` is inside one of the spans: a binary search, however many spans the line has. */
+export function inSpans(spans: LineSpans, column: number): boolean {
   const { starts, maxEnds } = spans;
   let lo = 0;
   let hi = starts.length - 1;
@@ -25,11 +26,21 @@ export function inSpan(line: string, column: number): boolean {
   return at >= 0 && maxEnds[at] > column;
 }
 
-let spanLine: string | undefined;
-let spans: { starts: number[]; maxEnds: number[] } = { starts: [], maxEnds: [] };
+/** True when `column` of `line` is inside an inline code span or an HTML comment. */
+export function inSpan(line: string, column: number): boolean {
+  // The spans are found once per line (rules ask about every match on a line in turn).
+  if (line !== spanLine) {
+    spanLine = line;
+    spans = codeAndCommentSpans(line);
+  }
+  return inSpans(spans, column);
+}
 
-/** Code spans and HTML comments on a line as [start, end) sorted by start, with the running maximum end. */
-function codeAndCommentSpans(line: string): { starts: number[]; maxEnds: number[] } {
+let spanLine: string | undefined;
+let spans: LineSpans = { starts: [], maxEnds: [] };
+
+/** Code spans and HTML comments on a line, read in one pass. */
+export function codeAndCommentSpans(line: string): LineSpans {
   const found: Array<[number, number]> = [];
   if (line.indexOf('`') >= 0) {
     // Backtick runs open and close code spans of the same length; each run's closer is found

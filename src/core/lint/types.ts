@@ -1,15 +1,9 @@
 /** The linter's plain data: findings, fixes as text edits, rules. No editor types here. */
 import type { Config } from '../model/schemas';
 import type { DocumentKind, ParsedDocument, Severity } from '../parser/types';
-import type { Range } from '../text';
+import type { Range, TextEdit } from '../text';
 
-export type { Severity };
-
-/** Replace the text at `range` (0-based, end exclusive) with `text`. An empty range inserts. */
-export interface TextEdit {
-  range: Range;
-  text: string;
-}
+export type { Severity, TextEdit };
 
 /** A fix is data: a title and edits, applied alike by the editor and the CLI. */
 export interface Fix {

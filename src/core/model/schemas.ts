@@ -35,6 +35,8 @@ export const FACTOR_LAYERS = [
   'organizational',
 ] as const;
 export const ROLE_KEYS = ['commander', 'operations', 'communications', 'scribe'] as const;
+/** The standards tracks a recurring class feeds (the method's "Feed standards" step). */
+export const STANDARDS_TRACKS = ['slo', 'observability', 'safe-change', 'ha', 'dependency-resilience', 'platform-improvement'] as const;
 export const RULE_LEVELS = ['error', 'warning', 'info', 'off'] as const;
 /** Every lint rule's name (a public interface); a test checks this list against the rule registry. */
 export const RULE_NAMES = [
@@ -127,6 +129,7 @@ export const IncidentFrontMatter = z
     recovery_signal: z.string().optional().describe('User-visible metric and internal health that confirmed recovery.'),
     postmortem: z.string().optional().describe('Relative path of the postmortem document.'),
     tags: z.array(z.string()).optional(),
+    services: z.array(z.string()).optional().describe('Services involved; the learning report counts them as recurring classes.'),
   })
   .describe('Front matter of a Sitrep incident document.');
 
@@ -144,6 +147,7 @@ export const PostmortemFrontMatter = z
     authors: z.array(z.string().min(1)).min(1),
     reviewers: z.array(z.string()).optional(),
     tags: z.array(z.string()).optional(),
+    services: z.array(z.string()).optional().describe('Services involved; the learning report counts them as recurring classes.'),
   })
   .describe('Front matter of a Sitrep postmortem document.');
 
@@ -212,6 +216,37 @@ export const SeveritySetting = z.strictObject({
   cadence_minutes: z.number().int().positive().max(24 * 60).optional().describe('Default status-update cadence for this severity. SEV1 is capped at 30 and SEV2 at 60.'),
 });
 
+export const StandardsTrack = z
+  .enum(STANDARDS_TRACKS)
+  .describe('Standards track a recurring class feeds: slo, observability, safe-change, ha (high availability), dependency-resilience or platform-improvement.');
+
+export const ReportClassSetting = z.strictObject({
+  label: z.string().min(1).optional().describe('Name shown in the report, e.g. "Config change".'),
+  track: StandardsTrack,
+  phrases: z
+    .array(z.string().min(1))
+    .min(1)
+    .describe('Literal phrases (not regular expressions), matched case-insensitively where a word starts in contributing-factor lines; "deploy" also matches "deploys" and "deployment".'),
+});
+
+export const ReportSettings = z
+  .strictObject({
+    window_days: z.number().int().positive().max(3650).optional().describe('Days before the report date that the report covers (default 180); sitrep report --since overrides it.'),
+    min_postmortems: z.number().int().positive().max(1000).optional().describe('A class seen in at least this many postmortems in the window is a standards candidate (default 3).'),
+    default_classes: z.boolean().optional().describe('Keep the built-in trigger classes (default true); false keeps only the classes listed here.'),
+    classes: z
+      .record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/), z.union([ReportClassSetting, z.literal(false)]))
+      .optional()
+      .describe('Trigger classes by id (lower case, digits and dashes). A built-in id replaces that class; false drops it.'),
+    layer_tracks: z
+      .strictObject(Object.fromEntries(FACTOR_LAYERS.map((l) => [l, StandardsTrack.optional()])) as Record<(typeof FACTOR_LAYERS)[number], z.ZodOptional<typeof StandardsTrack>>)
+      .optional()
+      .describe('Standards track for each contributing-factor layer, where the default does not fit.'),
+    service_track: StandardsTrack.optional().describe('Track for a recurring service (default slo).'),
+    tag_track: StandardsTrack.optional().describe('Track for a recurring tag (default platform-improvement).'),
+  })
+  .describe('The learning report (sitrep report, Sitrep: Open Learning Report): window, threshold and the taxonomy of recurring classes.');
+
 export const Config = z
   .strictObject({
     documents: z.array(z.string().min(1)).optional().describe('Globs (relative to the folder holding .sitrep.yaml) of incident and postmortem documents.'),
@@ -230,6 +265,7 @@ export const Config = z
       .optional()
       .describe('Per-rule level (error | warning | info | off) or { level, phrases }. Unknown rule names are reported and ignored.'),
     restricted_storage: z.string().optional().describe('Folder for restricted incidents (outside the repository).'),
+    report: ReportSettings.optional(),
   })
   .describe('Sitrep project configuration (.sitrep.yaml).');
 
@@ -242,6 +278,8 @@ export type IncidentFrontMatter = z.infer<typeof IncidentFrontMatter>;
 export type PostmortemFrontMatter = z.infer<typeof PostmortemFrontMatter>;
 export type Config = z.infer<typeof Config>;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
+export type StandardsTrack = z.infer<typeof StandardsTrack>;
+export type ReportSettings = z.infer<typeof ReportSettings>;
 
 /** Schemas exported as JSON Schema files, by file name. */
 export const JSON_SCHEMAS = {

@@ -4,34 +4,15 @@
  */
 import { IncidentFrontMatter, PostmortemFrontMatter } from '../model/schemas';
 import { DEFAULT_DOCUMENT_GLOBS, matchesAny } from '../glob';
-import { detectEol, LineIndex, splitLines, type Range } from '../text';
+import { detectEol, hasBom, LineIndex, splitLines, stripBom, type Range } from '../text';
 import { readFrontMatter, schemaProblems, type FrontMatter } from './frontmatter';
-import {
-  actionHeader,
-  categoryOf,
-  checkpointLabel,
-  layerOf,
-  listMarker,
-  readActionListItem,
-  readEntryRest,
-  readLabelled,
-  readLeadingTime,
-  scopeHeader,
-  statusLabel,
-} from './items';
-import { buildSections, markdown, sectionKeyByLine, splitTableRow, type Token } from './markdown';
-import type {
-  ActionField,
-  ActionItemNode,
-  DocumentKind,
-  FactorNode,
-  ImpactScopeRowNode,
-  LabelledBlock,
-  ParsedDocument,
-  Problem,
-  Section,
-  TimelineEntryNode,
-} from './types';
+import { checkpointLabel, listMarker, readLabelled, readLeadingTime, scopeHeader } from './items';
+import { buildSections, markdown, readStructure, sectionKey, sectionKeyByLine, splitTableRow, type BlockStructure, type Token } from './markdown';
+import { readActions } from './actions';
+import { readFactors } from './factors';
+import { documentYear, readTimeline } from './timeline';
+import { readStatusUpdates } from './updates';
+import type { DocumentKind, ImpactScopeRowNode, LabelledBlock, ParsedDocument, Problem, Section } from './types';
 
 export * from './types';
 export { readFrontMatter } from './frontmatter';
@@ -92,8 +73,8 @@ export function parseDocument(input: string, options: ParseOptions = {}): Parsed
 }
 
 function parseUnsafe(input: string, options: ParseOptions): ParsedDocument {
-  const hadBom = input.charCodeAt(0) === 0xfeff;
-  const text = hadBom ? input.slice(1) : input;
+  const hadBom = hasBom(input);
+  const text = stripBom(input);
   const doc = emptyDoc(text);
   doc.hadBom = hadBom;
   doc.eol = detectEol(text);
@@ -159,30 +140,40 @@ function parseUnsafe(input: string, options: ParseOptions): ParsedDocument {
   // Markdown body: front-matter lines are blanked so token line maps stay document lines.
   const bodyText = bodyStartLine > 0 ? '\n'.repeat(bodyStartLine) + text.slice(index.lineStart(bodyStartLine)) : text;
   const tokens = markdown().parse(bodyText, {});
-  doc.sections = buildSections(tokens, lines, lines.length);
+  const st = readStructure(tokens, lines.length);
+  const headings = buildSections(tokens, lines, lines.length);
+  doc.sections = [...headings, ...boldLabelSections(lines, headings, st)].sort((x, y) => x.line - y.line || x.level - y.level);
   doc.prose = proseMap(tokens, lines.length, bodyStartLine);
 
   finishKind(doc, options);
   validateFrontMatter(doc);
-  extractItems(doc, tokens);
+  extractItems(doc, st);
   return doc;
 }
 
+/**
+ * Kind without a front-matter type: the content decides (postmortem sections, or status updates
+ * and roles); on a document path, a file named like a postmortem or an incident counts too. A
+ * README, index or note beside the documents stays unknown and gets no findings.
+ */
 function finishKind(doc: ParsedDocument, options: ParseOptions): void {
   if (doc.kind !== 'unknown') return;
   const rel = options.relativePath;
-  if (!rel) return;
-  const globs = options.globs ?? DEFAULT_DOCUMENT_GLOBS;
-  if (!matchesAny(rel, globs)) return;
-  if (options.ignore && matchesAny(rel, options.ignore)) return;
-  if (!/\.(?:md|markdown)$/i.test(rel)) return;
+  const onPath = !!rel && /\.(?:md|markdown)$/i.test(rel) && matchesAny(rel, options.globs ?? DEFAULT_DOCUMENT_GLOBS) && !(options.ignore && matchesAny(rel, options.ignore));
+  const byContent = contentKind(doc.sections, doc.frontMatter?.data ?? undefined);
+  if (byContent !== 'unknown' && (onPath || !rel || strongContent(doc.sections))) {
+    doc.kind = byContent;
+    doc.kindFrom = 'content';
+    return;
+  }
+  if (!onPath || !rel) return;
+  const base = (rel.split('/').pop() ?? '').toLowerCase();
+  if (/^(?:readme|index|_index|toc|summary|contributing|changelog|license|notes?|template)\b/.test(base)) return;
+  if (/post-?mortem|retro|\bpir\b|incident-(?:review|report)|\brca\b/.test(base)) doc.kind = 'postmortem';
+  else if (/incident/.test(base)) doc.kind = 'incident';
+  else if (doc.sections.some((s) => s.key) || doc.frontMatter || /^---\s*\n/.test(doc.text)) doc.kind = /(?:^|\/)incidents?\//i.test(rel) ? 'incident' : 'postmortem';
+  else return;
   doc.kindFrom = 'path';
-  const name = rel.toLowerCase();
-  const keys = new Set(doc.sections.map((s) => s.key).filter(Boolean));
-  if (/post-?mortem|retro|pir|incident-review|rca/.test(name.split('/').pop() ?? '') || /(?:^|\/)postmortems?\//.test(name)) doc.kind = 'postmortem';
-  else if (keys.has('status-updates') || keys.has('checkpoints')) doc.kind = 'incident';
-  else if (keys.has('action-items') || keys.has('contributing-factors')) doc.kind = 'postmortem';
-  else doc.kind = 'incident';
 }
 
 const LooseIncident = IncidentFrontMatter.partial().loose();
@@ -191,10 +182,21 @@ const LoosePostmortem = PostmortemFrontMatter.partial().loose();
 /** Validation results per front-matter object (reused while the block is unchanged) and kind. */
 const validated = new WeakMap<FrontMatter, Map<DocumentKind, { problems: Problem[]; incident?: ParsedDocument['incident']; postmortem?: ParsedDocument['postmortem'] }>>();
 
+/** Keys only Sitrep's documents have, and keys that show front matter written for another tool. */
+const SITREP_KEYS = ['severity', 'incident_commander', 'roles', 'started', 'detected', 'mitigated', 'resolved', 'next_update_due', 'update_cadence_minutes', 'incident', 'restricted'];
+const FOREIGN_KEYS = ['layout', 'tags', 'permalink', 'categories', 'draft', 'slug', 'cover', 'weight', 'aliases', 'sidebar_position', 'nav_order'];
+
+/** Front matter without a Sitrep type is checked (loosely) only when it is Sitrep's and not another tool's. */
+function isSitrepFrontMatter(data: Record<string, unknown>): boolean {
+  if (data.type === 'incident' || data.type === 'postmortem') return true;
+  return SITREP_KEYS.some((k) => k in data) && !FOREIGN_KEYS.some((k) => k in data);
+}
+
 function validateFrontMatter(doc: ParsedDocument): void {
   const fm = doc.frontMatter;
   if (!fm || !fm.data) return;
   if (doc.kind !== 'incident' && doc.kind !== 'postmortem') return;
+  if (!isSitrepFrontMatter(fm.data)) return;
   let byKind = validated.get(fm);
   if (!byKind) {
     byKind = new Map();
@@ -236,174 +238,60 @@ function proseMap(tokens: Token[], lineCount: number, bodyStartLine: number): bo
   return prose;
 }
 
-interface ListItemRef {
-  line: number;
-  endLine: number;
-  depth: number;
-}
-interface TableRef {
-  header: number;
-  rows: number[];
+/** Bold-label paragraphs (`**Impact**: …`, `**Root Causes**: …`) read as sections of their own. */
+const BOLD_LABEL = /^\s{0,3}(\*\*|__)([A-Z][^*_]{0,60}?)(?:\s*:\s*\1|\1\s*:)/i;
+const LABEL_KEYS = new Set(['summary', 'impact', 'contributing-factors', 'action-items', 'timeline', 'lessons', 'missed-defenses', 'resolution', 'detection', 'trigger']);
+
+function boldLabelSections(lines: readonly string[], sections: Section[], st: BlockStructure): Section[] {
+  const found: Section[] = [];
+  for (const [a] of st.paragraphs) {
+    const m = BOLD_LABEL.exec(lines[a]);
+    if (!m) continue;
+    const key = sectionKey(m[2]);
+    if (!key || !LABEL_KEYS.has(key)) continue;
+    const col = lines[a].indexOf(m[2]);
+    found.push({ title: m[2].trim(), key, level: 7, line: a, endLine: lines.length, headingRange: { line: a, column: col, endLine: a, endColumn: col + m[2].trim().length }, placeholder: false });
+  }
+  // Each label section runs to the next heading or label, whichever comes first (one merge pass).
+  const starts = [...sections.map((s) => s.line), ...found.map((x) => x.line)].sort((x, y) => x - y);
+  let k = 0;
+  for (const f of found) {
+    while (k < starts.length && starts[k] <= f.line) k++;
+    if (k < starts.length) f.endLine = starts[k];
+  }
+  return found;
 }
 
-function extractItems(doc: ParsedDocument, tokens: Token[]): void {
+/** The kind a document's content shows: postmortem sections, or status updates and roles. */
+export function contentKind(sections: readonly Section[], frontMatterData?: Record<string, unknown>): DocumentKind {
+  const keys = new Set(sections.map((s) => s.key));
+  if (keys.has('contributing-factors') || keys.has('action-items') || keys.has('lessons')) return 'postmortem';
+  if (keys.has('status-updates') || keys.has('checkpoints')) return 'incident';
+  if (frontMatterData && ('incident_commander' in frontMatterData || 'roles' in frontMatterData)) return 'incident';
+  return 'unknown';
+}
+
+/** Off the document paths, a markdown file is a document only with two or more document sections. */
+function strongContent(sections: readonly Section[]): boolean {
+  const keys = new Set(sections.map((s) => s.key));
+  const pm = ['contributing-factors', 'action-items', 'lessons', 'timeline', 'impact', 'missed-defenses'].filter((k) => keys.has(k as Section['key'])).length;
+  return pm >= 2 || (keys.has('status-updates') && keys.has('timeline'));
+}
+
+function extractItems(doc: ParsedDocument, st: BlockStructure): void {
   const { lines } = doc;
   const owner = sectionKeyByLine(doc.sections, lines.length);
-  const items: ListItemRef[] = [];
-  const tables: TableRef[] = [];
-  const paragraphs: Array<[number, number]> = [];
-  let depth = 0;
-  let table: TableRef | undefined;
-  for (const t of tokens) {
-    switch (t.type) {
-      case 'bullet_list_open':
-      case 'ordered_list_open':
-        depth++;
-        break;
-      case 'bullet_list_close':
-      case 'ordered_list_close':
-        depth--;
-        break;
-      case 'list_item_open':
-        if (t.map) items.push({ line: t.map[0], endLine: t.map[1], depth });
-        break;
-      case 'paragraph_open':
-        if (depth === 0 && t.map) paragraphs.push([t.map[0], t.map[1]]);
-        break;
-      case 'table_open':
-        table = { header: t.map ? t.map[0] : -1, rows: [] };
-        break;
-      case 'tr_open':
-        if (table && t.map && t.map[0] !== table.header) table.rows.push(t.map[0]);
-        break;
-      case 'table_close':
-        if (table) tables.push(table);
-        table = undefined;
-        break;
-    }
-  }
-
-  const inSection = (line: number, key: string) => owner[line]?.key === key;
-
-  // Timeline: top-level list items, table rows and time-led paragraph lines in a timeline section.
-  const timeline: TimelineEntryNode[] = [];
-  for (const it of items) {
-    if (it.depth !== 1 || !inSection(it.line, 'timeline')) continue;
-    timeline.push(timelineFromLine(lines[it.line], it.line));
-  }
-  for (const tb of tables) {
-    if (tb.header < 0 || !inSection(tb.header, 'timeline')) continue;
-    const head = splitTableRow(lines[tb.header], tb.header);
-    const timeCol = head.findIndex((c) => /time|date|when/i.test(c.text));
-    const eventCol = head.findIndex((c, i) => i !== timeCol && /event|what|action|impact|description|detail/i.test(c.text));
-    const linkCol = head.findIndex((c) => /link|source|data|evidence|ref/i.test(c.text));
-    for (const row of tb.rows) {
-      const cells = splitTableRow(lines[row], row);
-      if (cells.every((c) => c.text === '')) continue;
-      const tc = cells[timeCol >= 0 ? timeCol : 0];
-      const entry: TimelineEntryNode = {
-        line: row,
-        range: rowRange(lines, row),
-        format: 'table',
-        text: cells
-          .filter((_, i) => i !== (timeCol >= 0 ? timeCol : 0) && i !== linkCol)
-          .map((c) => c.text)
-          .filter(Boolean)
-          .join(' — '),
-      };
-      if (eventCol >= 0 && cells[eventCol]) entry.text = cells[eventCol].text || entry.text;
-      if (tc && tc.text) {
-        const lt = readLeadingTime(lines[row], row, tc.range.column);
-        if (lt && lt.time.range.endColumn <= tc.range.endColumn) {
-          entry.time = lt.time;
-          entry.at = lt.at;
-          entry.timeProblem = lt.problem;
-        } else {
-          entry.time = tc;
-          entry.timeProblem = 'is not a timestamp';
-        }
-      }
-      if (linkCol >= 0 && cells[linkCol]?.text) entry.source = cells[linkCol];
-      timeline.push(entry);
-    }
-  }
-  for (const [a, b] of paragraphs) {
-    for (let l = a; l < b; l++) {
-      if (!inSection(l, 'timeline') || !doc.prose[l]) continue;
-      const line = lines[l];
-      const col = line.length - line.trimStart().length;
-      const lt = readLeadingTime(line, l, col);
-      if (!lt) continue;
-      const e = timelineFromLine(line, l);
-      e.format = 'line';
-      timeline.push(e);
-    }
-  }
-  timeline.sort((x, y) => x.line - y.line);
-  doc.timeline = timeline;
-
-  // Status updates and checkpoints: sub-headings with labelled bullets.
-  const readable = (l: number) => doc.prose[l];
-  doc.statusUpdates = labelledBlocks(lines, doc.sections, 'status-updates', statusLabel, readable);
-  doc.checkpoints = labelledBlocks(lines, doc.sections, 'checkpoints', checkpointLabel, readable);
-
-  // Action items: tables with an action column, and list items in an action-items section.
-  const hasActionSection = doc.sections.some((s) => s.key === 'action-items');
-  const actions: ActionItemNode[] = [];
-  for (const tb of tables) {
-    if (tb.header < 0) continue;
-    const head = splitTableRow(lines[tb.header], tb.header);
-    const columns = head.map((c) => actionHeader(c.text));
-    if (!isActionTable(columns, inSection(tb.header, 'action-items'), hasActionSection)) continue;
-    for (const row of tb.rows) {
-      const node = actionFromRow(lines, row, columns);
-      if (node) actions.push(node);
-    }
-  }
-  for (const it of items) {
-    if (it.depth !== 1 || !inSection(it.line, 'action-items')) continue;
-    const line = lines[it.line];
-    const { fields, checked, textEnd } = readActionListItem(line, it.line);
-    if (!fields.action && Object.keys(fields).length === 0) continue;
-    const r = rowRange(lines, it.line);
-    const node: ActionItemNode = {
-      line: it.line,
-      range: r,
-      origin: 'list',
-      checked,
-      fields,
-      insertAt: { line: it.line, column: textEnd, endLine: it.line, endColumn: textEnd },
-    };
-    const cat = fields.category ? categoryOf(fields.category.text) : undefined;
-    if (cat?.exact) node.category = cat.category;
-    actions.push(node);
-  }
-  actions.sort((a, b) => a.line - b.line);
-  doc.actionItems = actions;
-
-  // Contributing factors: top-level list items in the section; layer from a label, a tag or a sub-heading.
-  const factors: FactorNode[] = [];
-  for (const it of items) {
-    if (it.depth !== 1 || !inSection(it.line, 'contributing-factors')) continue;
-    const line = lines[it.line];
-    const f = factorFromLine(line, it.line);
-    if (!f.layer) {
-      const sub = enclosingSubsection(doc.sections, it.line, 'contributing-factors');
-      if (sub) {
-        const l = layerOf(sub.title.replace(/gaps?$/i, '').trim()) ?? layerOf(sub.title);
-        if (l) {
-          f.layer = l;
-          f.layerField = { text: sub.title, range: sub.headingRange };
-        }
-      }
-    }
-    if (f.text || f.layer) factors.push(f);
-  }
-  doc.factors = factors;
+  doc.quoted = st.quoted;
+  doc.timeline = readTimeline(lines, doc.sections, st, doc.prose, documentYear(lines));
+  doc.statusUpdates = readStatusUpdates(lines, doc.sections, st, doc.prose, owner);
+  doc.checkpoints = labelledBlocks(lines, doc.sections, 'checkpoints', checkpointLabel, (l) => doc.prose[l]);
+  doc.actionItems = readActions(lines, doc.sections, st, owner);
+  doc.factors = readFactors(lines, doc.sections, st, doc.prose);
 
   // Impact scope table.
+  const inSection = (line: number, key: string) => owner[line]?.key === key;
   const scope: ImpactScopeRowNode[] = [];
-  for (const tb of tables) {
+  for (const tb of st.tables) {
     if (tb.header < 0 || !inSection(tb.header, 'impact')) continue;
     const head = splitTableRow(lines[tb.header], tb.header);
     const cols = head.map((c) => scopeHeader(c.text));
@@ -420,108 +308,12 @@ function extractItems(doc: ParsedDocument, tokens: Token[]): void {
   doc.impactScope = scope;
 }
 
-/** Whether a table with these header columns holds action items. */
-export function isActionTable(columns: ReadonlyArray<ActionField | undefined>, inActionSection: boolean, hasActionSection: boolean): boolean {
-  const others = columns.filter((c) => c && c !== 'action').length;
-  if (inActionSection) return columns.includes('action') || columns.filter(Boolean).length >= 2;
-  return !hasActionSection && columns.includes('action') && others >= 2;
-}
-
-/** One row of an action table as an action item (undefined for an empty row). */
-export function actionFromRow(lines: readonly string[], row: number, columns: ReadonlyArray<ActionField | undefined>): ActionItemNode | undefined {
-  const cells = splitTableRow(lines[row], row);
-  if (cells.every((c) => c.text === '')) return undefined;
-  const fields: ActionItemNode['fields'] = {};
-  columns.forEach((f, i) => {
-    if (f && cells[i] && !fields[f]) fields[f] = cells[i];
-  });
-  if (!fields.action) {
-    // An action table without an Action column: the first unmapped cell holds the text.
-    const i = columns.findIndex((c) => !c);
-    if (i >= 0 && cells[i]) fields.action = cells[i];
-  }
-  const r = rowRange(lines, row);
-  const present = columns.filter((c): c is ActionField => !!c);
-  const node: ActionItemNode = { line: row, range: r, origin: 'table', fields, columns: present, insertAt: { ...r, column: r.endColumn } };
-  const cat = fields.category ? categoryOf(fields.category.text) : undefined;
-  if (cat?.exact) node.category = cat.category;
-  return node;
-}
+export { actionFromRow, isActionTable } from './actions';
 
 function rowRange(lines: readonly string[], line: number): Range {
   const text = lines[line] ?? '';
   const start = listMarker(text) || text.length - text.trimStart().length;
   return { line, column: start, endLine: line, endColumn: Math.max(start, text.trimEnd().length) };
-}
-
-function timelineFromLine(line: string, lineNo: number): TimelineEntryNode {
-  const col = listMarker(line) || line.length - line.trimStart().length;
-  const range: Range = { line: lineNo, column: col, endLine: lineNo, endColumn: Math.max(col, line.trimEnd().length) };
-  const lt = readLeadingTime(line, lineNo, col);
-  if (!lt) {
-    const rest = readEntryRest(line, lineNo, col);
-    return { line: lineNo, range, format: 'bullet', ...rest };
-  }
-  const rest = readEntryRest(line, lineNo, lt.restColumn);
-  return {
-    line: lineNo,
-    range,
-    format: lt.at !== undefined && rest.kind && /^\d{4}-\d{2}-\d{2}T/.test(lt.time.text) ? 'sitrep' : 'bullet',
-    time: lt.time,
-    at: lt.at,
-    timeProblem: lt.problem,
-    ...rest,
-  };
-}
-
-function factorFromLine(line: string, lineNo: number): FactorNode {
-  const col = listMarker(line);
-  const range: Range = { line: lineNo, column: col, endLine: lineNo, endColumn: Math.max(col, line.trimEnd().length) };
-  const lab = readLabelled(line, lineNo);
-  if (lab) {
-    const layer = layerOf(lab.label);
-    if (layer) return { line: lineNo, range, layer, layerField: { text: lab.label, range: lab.labelRange }, text: lab.value.text };
-  }
-  const tag = /^\[([A-Z][\w /-]*)\]\s*/i.exec(line.slice(col));
-  if (tag) {
-    const layer = layerOf(tag[1]);
-    if (layer) {
-      return {
-        line: lineNo,
-        range,
-        layer,
-        layerField: { text: tag[1], range: { line: lineNo, column: col + 1, endLine: lineNo, endColumn: col + 1 + tag[1].length } },
-        text: line.slice(col + tag[0].length).trim(),
-      };
-    }
-  }
-  const inline = /\(layer:\s*([A-Z][\w /-]*)\)/i.exec(line);
-  if (inline) {
-    const layer = layerOf(inline[1]);
-    const s = inline.index + inline[0].indexOf(inline[1]);
-    if (layer) {
-      return {
-        line: lineNo,
-        range,
-        layer,
-        layerField: { text: inline[1], range: { line: lineNo, column: s, endLine: lineNo, endColumn: s + inline[1].length } },
-        text: (line.slice(col, inline.index) + line.slice(inline.index + inline[0].length)).trim(),
-      };
-    }
-  }
-  return { line: lineNo, range, text: line.slice(col).trim() };
-}
-
-function enclosingSubsection(sections: Section[], line: number, key: string): Section | undefined {
-  let best: Section | undefined;
-  for (const s of sections) {
-    if (s.line < line && line < s.endLine && !s.key) {
-      // inside a keyed parent
-      const parent = sections.find((p) => p.key === key && p.line < s.line && s.endLine <= p.endLine);
-      if (parent && (!best || s.line > best.line)) best = s;
-    }
-  }
-  return best;
 }
 
 /**

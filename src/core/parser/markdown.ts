@@ -22,24 +22,30 @@ export function normalizeTitle(title: string): string {
     .replace(/[*_`]/g, '')
     .replace(/^\s*(?:\d+[.)]\s*)+/, '')
     .replace(/\([^()]*\)/g, ' ')
+    .replace(/’/g, "'")
     .replace(/[^a-z0-9&/' -]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
+/**
+ * Section roles. The four roles the rules depend on are matched by what a heading contains
+ * ("Timeline (all times UTC)", "Follow-up items", "Root cause of the outage", "Why did this
+ * happen?", "Status page updates"); the others by their usual names.
+ */
 const SECTION_TITLES: Array<[SectionKey, RegExp]> = [
-  ['summary', /^(summary|overview|executive summary|incident summary|tl ?dr|abstract|description|what happened|issue summary)$/],
-  ['impact', /^(impact|customer impact|user impact|business impact|impact assessment|impact and scope|scope of impact|impact scope)$/],
-  ['timeline', /^(timeline|incident timeline|detailed timeline|chronology|sequence of events|timeline of events|event timeline)( utc)?$/],
-  ['contributing-factors', /^(contributing factors|contributing conditions|contributing conditions analysis|root causes?|root cause s|root cause analysis|causes|causal factors|why it happened)$/],
-  ['missed-defenses', /^(missed defen[cs]es|what went wrong|what could have gone better|where we got lucky|gaps)$/],
-  ['action-items', /^(action items?|action items and follow[- ]?ups|action items & follow[- ]?ups|corrective actions|corrective and preventative measures|corrective and preventive measures|follow[- ]?ups?|follow up actions|follow up items|remediations?|remediation items|next steps|recommendations|actions)$/],
-  ['status-updates', /^(status updates?|updates|communications|comms log)$/],
-  ['checkpoints', /^(checkpoints?|handoffs?|handovers?|checkpoint packets?)$/],
-  ['resolution', /^(resolution|resolution and recovery|recovery|mitigation)$/],
-  ['detection', /^(detection|how was it detected)$/],
-  ['trigger', /^(trigger|triggers)$/],
-  ['lessons', /^(lessons learned|lessons|how d we do|how did we do|what went well)$/],
+  ['timeline', /\btimeline\b|^(?:chronology|sequence of events|incident log|event log)$/],
+  ['action-items', /\baction items?\b|\bfollow ?-?ups?\b|\bnext steps\b|\bremediations?\b|\bwhat we(?:'ll| will) (?:change|do)\b|\bcorrective (?:and \w+ )?(?:actions?|measures)\b|^(?:actions|recommendations|preventive measures|preventative measures)$|\bpreventing (?:it|this|that) from happening\b|\bprevent (?:it|this|that) from happening\b|\bwhat we(?:'re| are) doing about it\b|\bstop(?:ping)? (?:it|this) from happening\b/],
+  ['contributing-factors', /\bcontributing (?:factors?|conditions?|causes?)\b|\broot[- ]causes?\b|\broot cause s\b|^causes?(?: s)?$|^causal factors$|\bwhy (?:did )?(?:it|this|that|the [\w -]{1,40}) (?:happen|happened|fail|failed)\b|^why it happened$/],
+  ['status-updates', /\bupdates?\b/],
+  ['checkpoints', /^(?:checkpoints?|handoffs?|handovers?|checkpoint packets?)$/],
+  ['summary', /^(?:summary|overview|executive summary|incident summary|tl ?dr|abstract|description|issue summary)$/],
+  ['impact', /^(?:impact|customer impact|user impact|business impact|impact assessment|impact and scope|scope of impact|impact scope)$|^impact on \w|^what was (?:impacted|affected)$|^who was (?:impacted|affected)$/],
+  ['missed-defenses', /^(?:missed defen[cs]es|what went wrong|what could have gone better|where we got lucky|gaps)$/],
+  ['resolution', /^(?:resolution|resolution and recovery|recovery|mitigation)$/],
+  ['detection', /^(?:detection|how was it detected)$/],
+  ['trigger', /^(?:trigger|triggers)$/],
+  ['lessons', /^(?:lessons learned|lessons|how d we do|how did we do|what went well|what we learned)$/],
 ];
 
 export function sectionKey(title: string): SectionKey | undefined {
@@ -48,13 +54,20 @@ export function sectionKey(title: string): SectionKey | undefined {
   return undefined;
 }
 
+/** Every cell of a table row is empty or a delimiter ("---", ":-:"). Cell by cell, so it stays linear on long rows. */
+function isDelimiterOrEmptyRow(t: string): boolean {
+  const cells = t.split('|');
+  if (cells.length < 2) return false;
+  return cells.every((c) => /^:?-*:?$/.test(c.trim()));
+}
+
 /** A line holding only a template hint: italic text, "TBD", "?", "...", "N/A", an HTML comment, a bare bullet, an empty table row. */
 export function isPlaceholderLine(line: string): boolean {
   const t = line.trim();
   if (t === '') return true;
   if (/^<!--.*-->$/.test(t)) return true;
   if (/^[-*+]\s*$/.test(t)) return true;
-  if (t.includes('|') && /^[\s|:-]*$/.test(t)) return true; // table delimiter or empty row (one class: no backtracking)
+  if (t.includes('|') && isDelimiterOrEmptyRow(t)) return true; // table delimiter or empty row (cell by cell: linear)
   if (t.length > 1000) return false; // template hints are short
   const body = t.replace(/^([-*+]|\d+[.)])\s+/, '').replace(/^>\s*/, '');
   if (/^_[^_].*_$/.test(body) || /^\*[^*].*\*$/.test(body)) return true; // italic hint
@@ -177,6 +190,89 @@ export function buildSections(tokens: Token[], lines: readonly string[], lineCou
     });
   }
   return sections;
+}
+
+export interface ListItemRef {
+  line: number;
+  endLine: number;
+  /** 1 for a top-level item. */
+  depth: number;
+  ordered: boolean;
+  /** Index (in `items`) of the item this one is nested in. */
+  parent?: number;
+}
+export interface TableRef {
+  header: number;
+  rows: number[];
+}
+export interface BlockStructure {
+  items: ListItemRef[];
+  tables: TableRef[];
+  /** Top-level paragraphs (not inside a list or a blockquote) as [first line, end line). */
+  paragraphs: Array<[number, number]>;
+  /** Lines inside a blockquote. */
+  quoted: boolean[];
+  /** For each item (by index), the indexes of the items nested directly in it. */
+  children: number[][];
+}
+
+/** Lists, tables, paragraphs and blockquotes of a token stream, with their source lines. */
+export function readStructure(tokens: Token[], lineCount: number): BlockStructure {
+  const items: ListItemRef[] = [];
+  const tables: TableRef[] = [];
+  const paragraphs: Array<[number, number]> = [];
+  const quoted = new Array<boolean>(lineCount).fill(false);
+  const lists: boolean[] = [];
+  const open: number[] = [];
+  let quoteDepth = 0;
+  let table: TableRef | undefined;
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        lists.push(t.type === 'ordered_list_open');
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists.pop();
+        break;
+      case 'list_item_open':
+        if (t.map) {
+          items.push({ line: t.map[0], endLine: t.map[1], depth: lists.length, ordered: lists[lists.length - 1] ?? false, parent: open[open.length - 1] });
+          open.push(items.length - 1);
+        } else open.push(open[open.length - 1] ?? -1);
+        break;
+      case 'list_item_close':
+        open.pop();
+        break;
+      case 'blockquote_open':
+        quoteDepth++;
+        if (t.map) for (let l = t.map[0]; l < t.map[1] && l < lineCount; l++) quoted[l] = true;
+        break;
+      case 'blockquote_close':
+        quoteDepth--;
+        break;
+      case 'paragraph_open':
+        if (lists.length === 0 && quoteDepth === 0 && t.map) paragraphs.push([t.map[0], t.map[1]]);
+        break;
+      case 'table_open':
+        table = { header: t.map ? t.map[0] : -1, rows: [] };
+        break;
+      case 'tr_open':
+        if (table && t.map && t.map[0] !== table.header) table.rows.push(t.map[0]);
+        break;
+      case 'table_close':
+        if (table) tables.push(table);
+        table = undefined;
+        break;
+    }
+  }
+  const children: number[][] = items.map(() => []);
+  items.forEach((it, i) => {
+    if (it.parent !== undefined && it.parent < 0) it.parent = undefined;
+    if (it.parent !== undefined) children[it.parent].push(i);
+  });
+  return { items, tables, paragraphs, quoted, children };
 }
 
 /** For each line, the innermost keyed section containing it. */

@@ -59,7 +59,7 @@ export interface TimelineEntryNode {
   line: number;
   /** The entry's text on its line (without the bullet marker). */
   range: Range;
-  format: 'sitrep' | 'bullet' | 'table' | 'line';
+  format: 'sitrep' | 'bullet' | 'table' | 'line' | 'heading';
   /** The time as written, when the entry has anything time-like. */
   time?: Field;
   /** Epoch ms when the time is a full timestamp with date and zone. */
@@ -70,6 +70,8 @@ export interface TimelineEntryNode {
   kindField?: Field;
   text: string;
   source?: Field;
+  /** The date and zone used to resolve the time and where each came from (for hover and explain). */
+  read?: { date?: string; dateFrom?: string; zone?: string; zoneFrom?: string };
 }
 
 export interface LabelledBlock {
@@ -85,7 +87,14 @@ export interface LabelledBlock {
   fields: Map<string, Field & { labelRange: Range }>;
 }
 
-export type StatusUpdateNode = LabelledBlock;
+export interface StatusUpdateNode extends LabelledBlock {
+  /** How it is written: a sub-heading block, a bullet, a paragraph or a bold "… update:" label. */
+  format?: 'heading' | 'bullet' | 'paragraph' | 'label';
+  /** What follows "next update" in the update, and the time it names. */
+  next?: { value: Field; at?: number; stated: boolean };
+  /** A final update (resolved, "this is the final update") needs no next time. */
+  final?: boolean;
+}
 export type CheckpointNode = LabelledBlock;
 
 export type ActionField = 'id' | 'action' | 'owner' | 'due' | 'category' | 'verification' | 'status';
@@ -99,6 +108,10 @@ export interface ActionItemNode {
   fields: Partial<Record<ActionField, Field>>;
   /** For a table row: which fields its table has a column for. */
   columns?: ActionField[];
+  /** Where each field was read: its table column, inline in the text, or a continuation line. */
+  sources?: Partial<Record<ActionField, 'column' | 'inline' | 'continuation'>>;
+  /** The label each inline field was read from ("due", "verified when", …). */
+  labels?: Partial<Record<ActionField, Field>>;
   /** Normalised category when the written one maps to one of the four. */
   category?: ActionCategory;
   /** Where a new field could be inserted (end of the item text or row). */
@@ -141,6 +154,8 @@ export interface ParsedDocument {
   impactScope: ImpactScopeRowNode[];
   /** Per line: true when the line is prose (body, outside code blocks, HTML blocks and front matter). */
   prose: boolean[];
+  /** Per line: true inside a blockquote (quoted material the phrase rules do not judge). */
+  quoted?: boolean[];
   problems: Problem[];
   /** True when the text was too large or not text, and only the front matter (if any) was read. */
   truncated?: boolean;

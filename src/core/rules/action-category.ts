@@ -1,5 +1,5 @@
 /** action-category: every action item is classified prevent, detect, mitigate or learn. */
-import { isTemplateAction, setFieldEdit } from '../lint/helpers';
+import { fieldOrItemRange, isTemplateAction, setFieldEdit } from '../lint/helpers';
 import { ACTION_CATEGORIES } from '../model/schemas';
 import { categoryOf } from '../parser/items';
 import { cleanValue, isPlaceholderValue } from '../lint/phrases';
@@ -34,7 +34,7 @@ export const rule: Rule = {
       else if (mapped) message = `Category "${written}" is not one of prevent, detect, mitigate, learn; "${written}" means "${mapped.category}".`;
       else message = `Category "${written}" is not one of prevent, detect, mitigate, learn.`;
       ctx.report({
-        range: f && f.text.trim() ? f.range : a.range,
+        range: fieldOrItemRange(a, 'category'),
         message,
         fix,
         suggestions,

@@ -1,20 +1,17 @@
-/** action-due-date: every action item has a calendar due date (YYYY-MM-DD). */
-import { fieldOrItemRange, isTemplateAction } from '../lint/helpers';
-import { cleanValue, isPlaceholderValue } from '../lint/phrases';
+/** action-due-date: every open action item has a calendar due date with a year. */
+import { fieldOrItemRange, isTemplateAction, stateOf } from '../lint/helpers';
 import type { Rule } from '../lint/types';
-import { isValidDate } from '../time';
+import { readDueDate } from '../parser/when';
+import { cleanValue } from '../lint/phrases';
 
-const DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC)?)?$/i;
-
-/** The YYYY-MM-DD date a due value holds, or undefined when it is not a calendar date. */
+/** The YYYY-MM-DD date a due value holds, or undefined when it is not a calendar date with a year. */
 export function dueDate(text: string | undefined): string | undefined {
-  const m = DATE.exec(cleanValue(text));
-  return m && isValidDate(m[1]) ? m[1] : undefined;
+  return readDueDate(cleanValue(text)).date;
 }
 
 export const rule: Rule = {
   name: 'action-due-date',
-  description: 'An action item with no due date, or one that is not a calendar date ("soon", "TBD", "Q?").',
+  description: 'An open action item with no due date, or one that is not a calendar date with a year ("soon", "TBD", "Q3 2026", "June 19").',
   defaultSeverity: 'error',
   fixable: false,
   docs: 'docs/rules/action-due-date.md',
@@ -22,17 +19,16 @@ export const rule: Rule = {
   check(ctx) {
     for (const a of ctx.doc.actionItems) {
       if (isTemplateAction(a)) continue;
+      const st = stateOf(a);
+      if (st.done || st.due) continue;
       const due = a.fields.due;
-      if (!due || isPlaceholderValue(due.text)) {
-        ctx.report({
-          range: fieldOrItemRange(a, 'due'),
-          message: due && due.text.trim()
-            ? `Due "${due.text}" is a placeholder; give the action a calendar due date (YYYY-MM-DD).`
-            : 'Action item has no due date; give it a calendar date (YYYY-MM-DD) so it can be tracked.',
-        });
-      } else if (!dueDate(due.text)) {
-        ctx.report({ range: due.range, message: `Due "${due.text}" is not a calendar date; write it as YYYY-MM-DD, e.g. 2026-12-15.` });
-      }
+      const written = cleanValue(due?.text);
+      ctx.report({
+        range: fieldOrItemRange(a, 'due'),
+        message: !written
+          ? 'Action item has no due date; give it a calendar date (e.g. 2026-12-15) so it can be tracked.'
+          : `Action item ${st.dueProblem}; write a calendar date with a year, e.g. 2026-12-15 or 15 December 2026.`,
+      });
     }
   },
 };

@@ -1,25 +1,11 @@
 /** action-verification: every action item has an observable completion signal. */
-import { fieldOrItemRange, isTemplateAction } from '../lint/helpers';
-import { cleanValue, isPlaceholderValue } from '../lint/phrases';
+import { fieldOrItemRange, isTemplateAction, stateOf } from '../lint/helpers';
+import { verificationWeakness } from '../parser/action-state';
 import type { Rule } from '../lint/types';
 
-/** Completion "signals" that are not observable outcomes. */
-const WEAK = [
-  /^(?:done|complete|completed|finished|fixed|shipped|deployed|released|merged|closed|resolved|implemented|tested|works|working|ok|yes|no|[x✓✔])$/,
-  /^(?:it is |it's |when |once |after )?(?:the |a )?(?:pr|mr|pull request|merge request|change|fix|ticket|code|patch|commit|branch|task|work)?\s*(?:is |has been |gets |was )?(?:merged|deployed|shipped|released|closed|done|complete|completed|fixed|implemented|finished|reviewed|approved)$/,
-  /^(?:done|complete|completed) (?:when|once|after) .*(?:merged|deployed|shipped|released|closed|done|approved|reviewed)$/,
-  /^(?:verify|check|confirm|make sure|ensure|test|validate)(?: that)? (?:it|this|the fix|the change|everything|things) (?:works|is working|is fixed|is ok|is done)$/,
-  /^(?:it|this|the fix|the change|everything) (?:works|is working|is fixed|is ok)$/,
-  /^(?:verified|check(?:ed)?|manual(?:ly)? (?:check|test|verification)?|qa|testing|review|code review)$/,
-];
-
-/** Every weak form holds one of these words (or is a lone mark): a quick test before the patterns. */
-const WEAK_WORDS = /^.{0,3}$|done|complete|finish|fix|ship|deploy|releas|merg|clos|resolv|implement|test|work|verif|check|review|approv|manual|qa\b|\bok\b|\byes\b|\bno\b/i;
-
+/** True when a verification value is not an observable signal ("done when merged", "verify it works"). */
 export function isWeakVerification(text: string): boolean {
-  const t = cleanValue(text).toLowerCase().replace(/(?<![.!])[.!]+$/, '').trim();
-  if (t.length > 120 || !WEAK_WORDS.test(t)) return false;
-  return WEAK.some((re) => re.test(t));
+  return verificationWeakness(text) !== undefined;
 }
 
 export const rule: Rule = {
@@ -32,18 +18,17 @@ export const rule: Rule = {
   check(ctx) {
     for (const a of ctx.doc.actionItems) {
       if (isTemplateAction(a)) continue;
+      const st = stateOf(a);
+      if (st.verified) continue;
       const v = a.fields.verification;
-      if (!v || isPlaceholderValue(v.text)) {
-        ctx.report({
-          range: fieldOrItemRange(a, 'verification'),
-          message: 'Action item has no verification: say what observable signal shows it worked (an alert firing in a drill, a metric, a failing build, a runbook review).',
-        });
-      } else if (isWeakVerification(v.text)) {
-        ctx.report({
-          range: v.range,
-          message: `"${v.text}" says when the work ends, not how we will see it worked; name an observable signal (an alert that fires in a drill, a metric, a blocked bad deploy).`,
-        });
-      }
+      const problem = st.verificationProblem ?? 'has no verification';
+      ctx.report({
+        range: fieldOrItemRange(a, 'verification'),
+        message:
+          !v || problem === 'has no verification'
+            ? 'Action item has no verification: say what observable signal shows it worked (an alert firing in a drill, a metric crossing a value, a CI job failing on a named fixture, a published page linked from a named place).'
+            : `Action item's ${problem}; name an observable signal (an alert that fires in a drill, a metric, a blocked bad deploy, a published artifact and where it lives).`,
+      });
     }
   },
 };

@@ -1,4 +1,5 @@
 /** no-human-error: "human error" (and its kin) used as a cause or a conclusion. */
+import { ADVERBS, PERSON_SUBJECT, ROLE_NOUNS } from '../lint/people';
 import { isLiveProse, isRefuted } from '../lint/phrases';
 import type { Fix, Rule, RuleContext } from '../lint/types';
 
@@ -12,11 +13,14 @@ const VERBS =
 /** Case-insensitive claims, each behind the literal word that a line must hold for it to apply. */
 const CLAIMS: Array<[string, RegExp]> = [
   ['error', /\b(?:human|operator|user|pilot|engineer|personnel)[- ]errors?\b/gi],
-  ['mistake', /\ba mistake (?:by|of|from|on the part of) (?:the |an? |our |their |one of (?:the |our )?)?@?[\w'’-]+(?:\.[\w'’-]+)*/gi],
+  ['mistake', /\b(?:human|operator|user|engineer|personnel)[- ]mistakes?\b/gi],
+  ['mistake', new RegExp(`\\ba mistake (?:by|of|from|on the part of) (?:(?:the |an? |our |their |one of (?:the |our )?)(?:[a-z-]{2,20} )?${ROLE_NOUNS}\\b|@?[\\w'’-]{1,40}(?:\\.[\\w'’-]{1,40})*)`, 'gi')],
   ['fault', /(?<![\w@.-])(?!(?:nobody|noone|anyone|anybody|no one|everyone|nobody else)['’])@?[\w.-]+['’]s fault\b/gi],
   ['fault', /\bthe fault of (?:the |an? |our )?@?[\w-]+(?:\.[\w-]+)*/gi],
   ['caused by', new RegExp(`\\bcaused by (?:${PERSON_WORDS}) (?:${VERBS})\\b`, 'gi')],
 ];
+/** "The on-call engineer made a mistake", "Ana made an error": a person or role as subject (case-sensitive names). */
+const MADE_MISTAKE = new RegExp(`${PERSON_SUBJECT}\\s{1,4}${ADVERBS}(?:made|makes|making) (?:a |an |one |another |the )?(?:simple |small |big |costly |honest |careless |typing )?(?:mistake|error)s?\\b`, 'g');
 /** "caused by Maria running …": a capitalised name, case-sensitive. */
 const CAUSED_BY_NAME = new RegExp(`\\b[Cc]aused by [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:${VERBS})\\b`, 'g');
 const PERSON_PART = new RegExp(`^caused by ((?:${PERSON_WORDS}|[a-z]{2,}(?: [a-z]{2,})?) )`, 'i');
@@ -78,6 +82,11 @@ export const rule: Rule = {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = re.exec(text))) consider(line, m.index, m.index + m[0].length, m[0]);
+      }
+      if (lower.indexOf('made') >= 0 || lower.indexOf('making') >= 0) {
+        MADE_MISTAKE.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = MADE_MISTAKE.exec(text))) consider(line, m.index, m.index + m[0].length, m[0]);
       }
       if (lower.indexOf('caused by') >= 0) {
         CAUSED_BY_NAME.lastIndex = 0;

@@ -1,67 +1,18 @@
-/** no-vague-action: an action item that is an aspiration ("be more careful"), not a change. */
-import { phraseMatcher } from '../lint/phrases';
+/**
+ * no-vague-action: an action item that is an exhortation, an intention to look into something, or
+ * a comparative with nothing checkable, rather than a change to the system.
+ */
+import { judgeVagueness } from '../lint/vagueness';
 import type { Rule } from '../lint/types';
 
-export const VAGUE_PHRASES = [
-  'be careful',
-  'be more careful',
-  'more careful',
-  'take more care',
-  'be more diligent',
-  'be diligent',
-  'be vigilant',
-  'be more vigilant',
-  'stay vigilant',
-  'more vigilant',
-  'pay attention',
-  'pay more attention',
-  'pay closer attention',
-  'monitor better',
-  'better monitoring',
-  'improve monitoring',
-  'more monitoring',
-  'improve tests',
-  'improve the tests',
-  'improve testing',
-  'improve test coverage',
-  'better tests',
-  'better testing',
-  'more tests',
-  'more testing',
-  'test more',
-  'test better',
-  'double-check',
-  'double check',
-  'triple-check',
-  'communicate better',
-  'better communication',
-  'improve communication',
-  'communicate more',
-  'remember to',
-  'try harder',
-  'be more aware',
-  'raise awareness',
-  'be mindful',
-  'be more mindful',
-  "don't forget",
-  'do not forget',
-  'think twice',
-  'be more thorough',
-  'be thorough',
-  'avoid this in the future',
-  'avoid mistakes',
-  'make fewer mistakes',
-  'do better',
-  'learn from this',
-];
-
-const matcher = phraseMatcher(VAGUE_PHRASES);
+/** What the quick fix inserts after the action text: a prompt for the concrete change and its signal. */
+export const VAGUE_PROMPT = ' → [the change to the system: which check, alert, guardrail, test or setting] (verify: [the observable signal that shows it works])';
 
 export const rule: Rule = {
   name: 'no-vague-action',
-  description: 'An action item that is an aspiration, not a change: "be more careful", "monitor better", "improve tests", "double-check …".',
+  description: 'An action item that asks for effort or study ("be more careful", "investigate options", "monitor X better", "improve tests") instead of naming a change with something checkable.',
   defaultSeverity: 'error',
-  fixable: false,
+  fixable: true,
   docs: 'docs/rules/no-vague-action.md',
   kinds: ['postmortem'],
   phrases: true,
@@ -69,14 +20,21 @@ export const rule: Rule = {
     for (const a of ctx.doc.actionItems) {
       const f = a.fields.action;
       if (!f || !f.text) continue;
-      let hit = matcher.matchAll(f.text)[0];
-      if (!hit && ctx.extraPhrases) hit = ctx.extraPhrases.matchAll(f.text)[0];
-      if (!hit) continue;
-      const [s, e] = hit;
-      const phrase = f.text.slice(s, e);
+      const v = judgeVagueness(f.text);
+      let start: number, end: number, missing: string;
+      if (v) ({ start, end, missing } = v);
+      else {
+        const hit = ctx.extraPhrases?.matchAll(f.text)[0];
+        if (!hit) continue;
+        [start, end] = hit;
+        missing = 'it matches a phrase this project lists as vague; name the change to the system and its signal';
+      }
+      const words = f.text.slice(start, end).trim();
+      const at = f.range.endColumn;
       ctx.report({
-        range: { line: f.range.line, column: f.range.column + s, endLine: f.range.line, endColumn: f.range.column + e },
-        message: `"${phrase}" is an aspiration, not a change. Name the change to the system (a check, alert, guardrail, test or runbook step) that makes the outcome hold without relying on effort.`,
+        range: { line: f.range.line, column: f.range.column + start, endLine: f.range.line, endColumn: f.range.column + start + words.length },
+        message: `"${words}" is not a change: ${missing}.`,
+        suggestions: [{ title: 'Add a prompt for the concrete change and its signal', edits: [{ range: { line: f.range.line, column: at, endLine: f.range.line, endColumn: at }, text: VAGUE_PROMPT }] }],
       });
     }
   },

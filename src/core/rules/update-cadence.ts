@@ -1,8 +1,8 @@
 /** update-cadence: promised next updates within the severity's cadence, and no update overdue. */
 import { MAX_CADENCE } from '../config';
-import { allowedCadence, firstLineRange, frontData, frontRange, incidentSeverity, isActiveIncident, sectionsOf } from '../lint/helpers';
+import { isOverdue, promisedNext, updateDeadline } from '../incident/cadence';
+import { allowedCadence, firstLineRange, frontData, frontRange, incidentSeverity, isActiveIncident } from '../lint/helpers';
 import { cleanValue } from '../lint/phrases';
-import type { Range } from '../text';
 import type { Rule } from '../lint/types';
 import { formatDuration, formatTimestamp, parseTimestamp } from '../time';
 
@@ -26,13 +26,10 @@ export const rule: Rule = {
     }
     const cadence = allowedCadence(doc, ctx);
     if (cadence === undefined) return;
-    let latest: { at: number; range: Range } | undefined;
-    const promise = (at: number | undefined, range: Range) => {
-      if (at !== undefined && (!latest || at >= latest.at)) latest = { at, range };
-    };
     for (const u of doc.statusUpdates) {
-      const next = u.fields.get('next_update');
-      const t = next ? parseTimestamp(cleanValue(next.text)) : undefined;
+      const labelled = u.fields.get('next_update');
+      const next = labelled ?? u.next?.value;
+      const t = (labelled ? parseTimestamp(cleanValue(labelled.text)) : undefined) ?? u.next?.at;
       if (t === undefined || !next) continue;
       if (u.at !== undefined && t - u.at > cadence * 60_000) {
         ctx.report({
@@ -40,24 +37,24 @@ export const rule: Rule = {
           message: `Next update promised ${formatDuration(t - u.at)} after this one; ${sev ?? 'this incident'} allows at most ${cadence} min. Promise ${formatTimestamp(u.at + cadence * 60_000)} or earlier.`,
         });
       }
-      promise(t, next.range);
     }
-    const nextDue = typeof fm.next_update_due === 'string' ? parseTimestamp(fm.next_update_due) : undefined;
-    if (nextDue !== undefined) promise(nextDue, frontRange(doc, 'next_update_due')!);
     const now = ctx.now;
     if (now === undefined || !isActiveIncident(doc)) return;
-    if (!latest) {
-      // No promise written yet: the first update is due one cadence after detection (or start).
-      const from = [fm.detected, fm.started].map((v) => (typeof v === 'string' ? parseTimestamp(v) : undefined)).find((v) => v !== undefined);
-      if (from === undefined) return;
-      const section = sectionsOf(doc, 'status-updates')[0];
-      latest = { at: from + cadence * 60_000, range: section?.headingRange ?? frontRange(doc, 'detected') ?? frontRange(doc, 'started') ?? firstLineRange(doc) };
-    }
-    if (now > latest.at) {
+    // The same deadline the status-bar countdown shows.
+    const latest = updateDeadline(doc, cadence);
+    if (latest && isOverdue(latest.at, now)) {
+      const promised = latest.from === 'front-matter' ? lastPromise(doc) : undefined;
+      const stale = promised !== undefined && promised > latest.at ? ` The front matter's next_update_due is earlier than the ${formatTimestamp(promised)} the last update promised; set it to that time if that promise stands.` : '';
       ctx.report({
-        range: latest.range,
-        message: `Status update overdue by ${formatDuration(now - latest.at)} (due ${formatTimestamp(latest.at)}); post an update with what is known, unknown, impact, mitigation and the next update time.`,
+        range: latest.range ?? firstLineRange(doc),
+        message: `Status update overdue by ${now - latest.at < 60_000 ? 'less than a minute' : formatDuration(now - latest.at)} (due ${formatTimestamp(latest.at)}); post an update with what is known, unknown, impact, mitigation and the next update time.${stale}`,
       });
     }
   },
 };
+
+/** The next update the last status update promises. */
+function lastPromise(doc: Parameters<Rule['check']>[0]['doc']): number | undefined {
+  const last = doc.statusUpdates[doc.statusUpdates.length - 1];
+  return last ? promisedNext(last)?.at : undefined;
+}

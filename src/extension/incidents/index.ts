@@ -1,5 +1,6 @@
 /** Registers the live incident workflow: index, views, status bar, commands, protected track. */
 import * as vscode from 'vscode';
+import type { ConfigStore } from '../config';
 import { registerCommands } from './commands';
 import { IndexService } from './indexing';
 import { restrictedRoot, warnIfInGit } from './protectedTrack';
@@ -8,11 +9,11 @@ import { registerTrees } from './trees';
 import { DocumentWriter } from './writer';
 import type { SitrepWorker } from '../worker/client';
 
-export function registerIncidentFeatures(context: vscode.ExtensionContext, worker: SitrepWorker): IndexService {
+export function registerIncidentFeatures(context: vscode.ExtensionContext, configs: ConfigStore, worker: SitrepWorker): IndexService {
   // The root depends on the project configuration the service loads, so it is read through a holder.
   const holder: { service?: IndexService } = {};
   const root = () => restrictedRoot(context, holder.service?.config().restricted_storage);
-  const s = new IndexService(root, worker);
+  const s = new IndexService(root, configs, worker);
   holder.service = s;
   const writer = new DocumentWriter();
   const checked = new Set<string>();
@@ -31,7 +32,8 @@ export function registerIncidentFeatures(context: vscode.ExtensionContext, worke
     // Trust makes the workspace's restricted_storage count: read the restricted folder again.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void s.rescan()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('sitrep.restrictedStorageFolder') || e.affectsConfiguration('sitrep.cadenceMinutes') || e.affectsConfiguration('sitrep.documentGlobs')) void s.rescan();
+      // Cadences and document globs come through the configuration store, which fires its own change.
+      if (e.affectsConfiguration('sitrep.restrictedStorageFolder')) void s.rescan();
     }),
   );
   registerTrees(context, s);

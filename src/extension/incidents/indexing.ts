@@ -8,16 +8,15 @@
  */
 import * as vscode from 'vscode';
 import { IncidentIndex } from '../../core/incident';
-import { parseConfig, CONFIG_FILE_NAMES } from '../../core/config';
 import { matchesAny } from '../../core/glob';
 import type { Config } from '../../core/model/schemas';
-import { documentGlobs, relativePath } from '../convert';
-import { documentGlobsOf } from '../../core/config';
-import { effectiveConfig, readSettings } from './settings';
+import type { ConfigStore, FolderConfig } from '../config';
+import { relativePath } from '../convert';
+import { readSettings } from './settings';
 import { exists, openDocument } from './writer';
 import { readTextFile } from '../files';
 import type { SitrepWorker } from '../worker/client';
-import { MAX_CONFIG_LENGTH } from '../../core/config';
+import { stripBom } from '../../core/text';
 
 const MAX_FILES = 20_000;
 
@@ -29,7 +28,7 @@ export class IndexService implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
   private restrictedWatcher: vscode.Disposable | undefined;
-  private projectConfig: Config = {};
+  private current: FolderConfig = { config: {}, globs: [], ignore: [] };
   /** Resolves when the first scan has finished. */
   ready: Promise<void> = Promise.resolve();
 
@@ -39,6 +38,7 @@ export class IndexService implements vscode.Disposable {
 
   constructor(
     private readonly restrictedRoot: () => vscode.Uri | undefined,
+    private readonly configs: ConfigStore,
     private readonly worker: SitrepWorker,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
@@ -57,13 +57,7 @@ export class IndexService implements vscode.Disposable {
       })),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescan()),
     );
-    const cfgWatcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
-    this.disposables.push(
-      cfgWatcher,
-      cfgWatcher.onDidChange(() => this.rescan()),
-      cfgWatcher.onDidCreate(() => this.rescan()),
-      cfgWatcher.onDidDelete(() => this.rescan()),
-    );
+    this.disposables.push(configs.onDidChange(() => void this.rescan()));
   }
 
   /** Full scan of the workspace and the restricted storage folder. */
@@ -74,7 +68,7 @@ export class IndexService implements vscode.Disposable {
 
   /** Document globs: .sitrep.yaml `documents`, else the setting, plus the incidents folder. */
   globs(): string[] {
-    const base = this.projectConfig.documents?.length ? documentGlobsOf(this.projectConfig) : documentGlobs();
+    const base = this.current.globs;
     const folder = `${readSettings().incidentsFolder}/**`;
     return base.includes(folder) ? base : [...base, folder];
   }
@@ -106,23 +100,13 @@ export class IndexService implements vscode.Disposable {
   }
 
   private async loadProjectConfig(): Promise<void> {
-    let project: Config = {};
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (folder) {
-      for (const name of CONFIG_FILE_NAMES) {
-        const read = await readTextFile(vscode.Uri.joinPath(folder.uri, name), MAX_CONFIG_LENGTH + 1);
-        if (!read.ok) continue; // no such file, or not one Sitrep reads
-        project = parseConfig(read.text).config;
-        break;
-      }
-    }
-    this.projectConfig = project;
-    this.index.setConfig(this.config());
+    this.current = await this.configs.get(vscode.workspace.workspaceFolders?.[0]);
+    this.index.setConfig(this.current.config);
   }
 
-  /** Project config overlaid on the settings' cadences. */
+  /** The first workspace folder's configuration: the one the linter uses for it too. */
   config(): Config {
-    return effectiveConfig(this.projectConfig, readSettings());
+    return this.current.config;
   }
 
   private async listRestricted(): Promise<vscode.Uri[]> {
@@ -219,7 +203,7 @@ export class IndexService implements vscode.Disposable {
     // A file that is not UTF-8 is still shown (its bad bytes as U+FFFD); the writer refuses to write it.
     const text = read.ok ? read.text : read.lossy;
     if (text !== undefined) {
-      await this.updateText(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, notify, notify ? 'interactive' : 'background');
+      await this.updateText(uri, stripBom(text), notify, notify ? 'interactive' : 'background');
       return;
     }
     // Gone (deleted between the event and the read), or no longer a file Sitrep reads.

@@ -1,13 +1,14 @@
-/** Sitrep's incident settings (`sitrep.*`), read fresh each time they are needed. */
+/**
+ * Sitrep's incident settings (`sitrep.*`), read fresh each time they are needed. The settings that
+ * are part of the configuration (cadences, document globs) are read by the ConfigStore.
+ */
 import * as vscode from 'vscode';
-import type { Config, Severity } from '../../core/model/schemas';
 
 export interface IncidentSettings {
   incidentsFolder: string;
   restrictedStorageFolder: string;
   warningMinutes: number;
   overdueReminderMinutes: number;
-  cadenceMinutes: Partial<Record<Severity, number>>;
   handle: string;
 }
 
@@ -18,18 +19,6 @@ export function readSettings(): IncidentSettings {
     restrictedStorageFolder: c.get<string>('restrictedStorageFolder') ?? '',
     warningMinutes: Math.max(0, c.get<number>('statusBar.warningMinutes') ?? 5),
     overdueReminderMinutes: Math.max(1, c.get<number>('overdueReminderMinutes') ?? 5),
-    cadenceMinutes: c.get<Partial<Record<Severity, number>>>('cadenceMinutes') ?? {},
     handle: c.get<string>('responderHandle') ?? '',
   };
-}
-
-/** The settings' cadences as a Config, overlaid by the project's .sitrep.yaml. */
-export function effectiveConfig(project: Config, settings: IncidentSettings): Config {
-  const severities: NonNullable<Config['severities']> = {};
-  for (const sev of ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const) {
-    const fromProject = project.severities?.[sev];
-    const fromSetting = settings.cadenceMinutes[sev];
-    if (fromProject || fromSetting) severities[sev] = { ...(fromSetting ? { cadence_minutes: fromSetting } : {}), ...(fromProject ?? {}) };
-  }
-  return { ...project, severities };
 }

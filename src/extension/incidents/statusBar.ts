@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { countdown, OverdueReminders, statusBarView, StrategyPrompts, type IndexedIncident } from '../../core/incident';
 import { formatTimestamp } from '../../core/time';
+import { COMMANDS } from '../commandIds';
 import type { IndexService } from './indexing';
 import { readSettings } from './settings';
 
@@ -24,7 +25,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Ind
       'Post update',
       'Snooze 5 min',
     );
-    if (pick === 'Post update') await vscode.commands.executeCommand('sitrep.postStatusUpdate', { incident: i.key });
+    if (pick === 'Post update') await vscode.commands.executeCommand(COMMANDS.postStatusUpdate, { incident: i.key });
     else if (pick === 'Snooze 5 min') reminders.snooze(i.key, Date.now() + 5 * 60_000);
   };
 
@@ -36,9 +37,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Ind
       'Log strategy decision',
       'Set next checkpoint',
     );
-    if (pick === 'Escalate severity') await vscode.commands.executeCommand('sitrep.changeSeverity', { incident: i.key });
-    else if (pick === 'Log strategy decision') await vscode.commands.executeCommand('sitrep.logTimelineEntry', { incident: i.key, kind: 'decision' });
-    else if (pick === 'Set next checkpoint') await vscode.commands.executeCommand('sitrep.setStrategyCheckpoint', { incident: i.key });
+    if (pick === 'Escalate severity') await vscode.commands.executeCommand(COMMANDS.changeSeverity, { incident: i.key });
+    else if (pick === 'Log strategy decision') await vscode.commands.executeCommand(COMMANDS.logTimelineEntry, { incident: i.key, kind: 'decision' });
+    else if (pick === 'Set next checkpoint') await vscode.commands.executeCommand(COMMANDS.setStrategyCheckpoint, { incident: i.key });
   };
 
   const tick = () => {
@@ -51,7 +52,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Ind
       item.tooltip = view.tooltip;
       item.backgroundColor =
         view.state === 'overdue' ? new vscode.ThemeColor('statusBarItem.errorBackground') : view.state === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-      item.command = { command: 'sitrep.postStatusUpdate', title: 'Post status update', arguments: [{ incident: view.key }] };
+      item.command = { command: COMMANDS.postStatusUpdate, title: 'Post status update', arguments: [{ incident: view.key }] };
       item.accessibilityInformation = { label: view.text.replace(/\$\([a-z-]+\)\s*/g, '') };
       item.show();
     }

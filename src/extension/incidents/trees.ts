@@ -1,5 +1,6 @@
 /** The Incidents and Action items views: thin adapters over the core's tree content. */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
 import { actionChildren, incidentChildren, type TreeNode } from '../../core/incident';
 import type { IndexService } from './indexing';
 import { readSettings } from './settings';
@@ -14,7 +15,7 @@ function toItem(node: TreeNode): vscode.TreeItem {
   item.contextValue = node.contextValue;
   if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon, node.color ? new vscode.ThemeColor(node.color) : undefined);
   if (node.docKey && (node.range || node.kind === 'incident' || node.kind === 'action-group')) {
-    item.command = { command: 'sitrep.revealInDocument', title: 'Open', arguments: [node.docKey, node.range] };
+    item.command = { command: COMMANDS.revealInDocument, title: 'Open', arguments: [node.docKey, node.range] };
   }
   return item;
 }

@@ -15,7 +15,8 @@
  */
 import * as vscode from 'vscode';
 import { decodeText, encodeText, sameBytes } from '../../core/encoding';
-import { applyEdits, type EditResult, type TextEdit } from '../../core/incident';
+import { type EditResult } from '../../core/incident';
+import { applyEdits, type TextEdit } from '../../core/text';
 import { toRange } from '../convert';
 import { isNodeHost, nodeFs, nodePath } from '../host';
 
@@ -175,7 +176,7 @@ export class DocumentWriter implements vscode.Disposable {
         const edits = unwrap(build(doc.getText()));
         if (edits.length === 0) return doc.getText();
         const we = new vscode.WorkspaceEdit();
-        for (const e of edits) we.replace(uri, toRange(e.range), e.newText);
+        for (const e of edits) we.replace(uri, toRange(e.range), e.text);
         applied = await vscode.workspace.applyEdit(we);
       }
       if (!applied) throw new WriteError(`The editor did not accept the change to ${shownName(uri)}.`);

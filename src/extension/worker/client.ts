@@ -12,8 +12,9 @@
  */
 import * as vscode from 'vscode';
 import type { IndexedDocument, IndexOptions } from '../../core/incident';
+import type { ReadOptions, ReportDoc } from '../../core/report';
 import { nodePath, nodeWorkers } from '../host';
-import type { LintRequestOptions, LintSummary, WorkerRequest, WorkerResponse } from './protocol';
+import type { HoverRequestOptions, LintRequestOptions, LintSummary, WorkerRequest, WorkerResponse } from './protocol';
 import { handle } from './tasks';
 
 /** Milliseconds one document may take to lint or index. */
@@ -56,6 +57,16 @@ export class SitrepWorker implements vscode.Disposable {
 
   summarize(key: string, text: string, options: IndexOptions, priority: Priority = 'interactive'): Promise<Outcome<IndexedDocument | undefined>> {
     return this.request({ id: 0, type: 'summarize', key, text, options }, priority) as Promise<Outcome<IndexedDocument | undefined>>;
+  }
+
+  /** What Sitrep read on a line and why its findings count (the hover), from the document's text. */
+  hover(text: string, options: HoverRequestOptions): Promise<Outcome<string[] | undefined>> {
+    return this.request({ id: 0, type: 'hover', text, options }, 'interactive') as Promise<Outcome<string[] | undefined>>;
+  }
+
+  /** A document as the learning report reads it. */
+  reportDoc(text: string, options: ReadOptions, priority: Priority = 'background'): Promise<Outcome<ReportDoc | undefined>> {
+    return this.request({ id: 0, type: 'report', text, options }, priority) as Promise<Outcome<ReportDoc | undefined>>;
   }
 
   private request(req: WorkerRequest, priority: Priority): Promise<Outcome<unknown>> {

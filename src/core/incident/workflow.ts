@@ -1,0 +1,210 @@
+/**
+ * The rules the incident commands apply, as plain functions: what a severity change, a role
+ * handover, a status transition or a strategy checkpoint writes; how an answer is validated; how
+ * a selection becomes a timeline source. The commands in src/extension/incidents/commands/ ask the
+ * questions and write the results; everything they decide is here, with unit tests.
+ */
+import { judgeVagueness } from '../lint/vagueness';
+import type { ActionCategory, ROLE_KEYS, Severity, TimelineKind } from '../model/schemas';
+
+export type RoleKey = (typeof ROLE_KEYS)[number];
+import { formatDate, formatTimestamp, isValidDate, parseDate, parseTimestamp } from '../time';
+import { defaultNextUpdate } from './cadence';
+import type { FrontMatterChange } from './edits';
+import type { IndexedIncident, IndexedPostmortem } from './store';
+
+const DAY = 86_400_000;
+
+/** One line of help per timeline kind, shown when picking one. */
+export const TIMELINE_KIND_HELP: Record<TimelineKind, string> = {
+  detection: 'how and when the problem was noticed',
+  triage: 'scoping and classification',
+  fact: 'something observed and verified',
+  hypothesis: 'a candidate explanation to test',
+  decision: 'a choice made, and by whom',
+  action: 'a command run or change made',
+  mitigation: 'something that reduced user impact',
+  communication: 'a message sent to users or stakeholders',
+  'status-update': 'a status update posted',
+  'role-change': 'someone took or handed over a role',
+  'severity-change': 'severity raised or lowered',
+  checkpoint: 'a checkpoint packet written',
+  resolution: 'impact ended',
+  recurrence: 'the problem came back',
+};
+
+/** One line of help per action category. */
+export const ACTION_CATEGORY_HELP: Record<ActionCategory, string> = {
+  prevent: 'stops this class of incident from happening again',
+  detect: 'notices it sooner',
+  mitigate: 'limits impact or speeds recovery next time',
+  learn: 'closes a knowledge, runbook or responsibility gap',
+};
+
+/** How an incident is named in pickers and messages: a restricted one by its id, never its title. */
+export function incidentLabel(i: Pick<IndexedIncident, 'restricted' | 'id' | 'name' | 'title'>): string {
+  return i.restricted ? `${i.id ?? i.name} (restricted)` : i.title;
+}
+
+/** A postmortem's name in pickers and messages: a restricted incident's postmortem is named by the incident id, not its title. */
+export function postmortemLabel(p: Pick<IndexedPostmortem, 'incidentId' | 'title'>, incident: Pick<IndexedIncident, 'restricted'> | undefined): string {
+  return incident?.restricted ? `${p.incidentId ?? 'restricted'} postmortem (restricted)` : p.title;
+}
+
+/** The incident fields a copied status-update message carries. */
+export function messageIncident(i: IndexedIncident): { id: string; title: string; severity: Severity; status: NonNullable<IndexedIncident['status']>; restricted: boolean } {
+  return { id: i.id ?? i.name, title: i.title, severity: i.severity ?? 'SEV3', status: i.status ?? 'investigating', restricted: i.restricted };
+}
+
+/** Order of incidents in a "Which incident?" picker: active first, then by severity. */
+export function incidentPickOrder(a: IndexedIncident, b: IndexedIncident): number {
+  const resolved = (i: IndexedIncident) => (i.status === 'resolved' ? 1 : 0);
+  return resolved(a) - resolved(b) || (a.severity ?? 'SEV9').localeCompare(b.severity ?? 'SEV9');
+}
+
+/** Why a typed time is not usable (not ISO 8601 with zone, or not in the future when it must be). */
+export function timestampProblem(value: string, now: number, future: boolean): string | undefined {
+  const ms = parseTimestamp(value);
+  if (ms === undefined) return 'Enter an ISO 8601 time with date and zone, e.g. 2026-11-27T10:45:00Z.';
+  if (future && ms <= now) return 'Enter a time in the future.';
+  return undefined;
+}
+
+/** The words that make an action vague ("be more careful", "investigate options"), judged as the no-vague-action rule judges them. */
+export function vaguePhrase(text: string): string | undefined {
+  const v = judgeVagueness(text);
+  return v ? text.slice(v.start, v.end).trim() : undefined;
+}
+
+/** Default due date of a new action item: two weeks from today. */
+export function defaultDueDate(now: number): string {
+  return formatDate(now + 14 * DAY);
+}
+
+/** Why a typed due date is not usable: not a real YYYY-MM-DD date, or before today. */
+export function dueDateProblem(value: string, now: number): string | undefined {
+  if (!isValidDate(value)) return 'Enter a real date as YYYY-MM-DD, e.g. 2026-12-11.';
+  if ((parseDate(value) ?? 0) < (parseDate(formatDate(now)) ?? 0)) return 'The due date is in the past.';
+  return undefined;
+}
+
+/** A selection in an editor, 0-based lines, as VS Code reports it. */
+export interface SelectionLines {
+  startLine: number;
+  endLine: number;
+  /** Column of the selection's end: 0 means the last line is not really selected. */
+  endCharacter: number;
+}
+
+/** `src/pay.go:2` or `src/pay.go:2-5 @ 0123456789ab`: where a timeline entry's evidence is. */
+export function selectionSource(path: string, sel: SelectionLines, commit?: string): string {
+  const end = sel.endCharacter === 0 && sel.endLine > sel.startLine ? sel.endLine - 1 : sel.endLine;
+  const lines = end > sel.startLine ? `${sel.startLine + 1}-${end + 1}` : `${sel.startLine + 1}`;
+  return `${path}:${lines}${commit ? ` @ ${commit.slice(0, 12)}` : ''}`;
+}
+
+/** Selected text offered as an entry's text: one line, and only when short enough to read. */
+export function selectionSnippet(text: string): string | undefined {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= 200 ? t : undefined;
+}
+
+// ---- Status transitions ----
+
+export type LifecycleTarget = 'mitigated' | 'monitoring' | 'resolved';
+
+export const LIFECYCLE: Record<LifecycleTarget, { verb: string; label: string; kind: TimelineKind; notePrompt: string }> = {
+  mitigated: { verb: 'Mark Mitigated', label: 'Mitigated', kind: 'mitigation', notePrompt: 'What reduced the impact?' },
+  monitoring: { verb: 'Mark Monitoring', label: 'Monitoring', kind: 'action', notePrompt: 'What are you watching before calling it resolved?' },
+  resolved: { verb: 'Mark Resolved', label: 'Resolved', kind: 'resolution', notePrompt: 'What ended the impact?' },
+};
+
+/** The two halves of a recovery signal as written by `recoverySignal`. */
+export function parseRecoverySignal(signal: string | undefined): { user?: string; internal?: string } {
+  const s = signal ?? '';
+  return {
+    user: /user-visible:\s*([^;]*)/.exec(s)?.[1]?.trim(),
+    internal: /internal health:(.*)$/.exec(s)?.[1]?.trim(),
+  };
+}
+
+/** A recovery signal names a user-visible metric and an internal health signal. */
+export function recoverySignal(user: string, internal: string): string {
+  return `user-visible: ${user}; internal health: ${internal}`;
+}
+
+/**
+ * What moving an incident to mitigated, monitoring or resolved writes: the status, the recovery
+ * signal, the `mitigated` time (set on mitigation; on monitoring or resolution only when it was
+ * never mitigated), the `resolved` time, and one timeline entry.
+ */
+export function statusTransition(
+  target: LifecycleTarget,
+  inc: Pick<IndexedIncident, 'mitigated'>,
+  time: string,
+  note: string,
+  signal: string,
+): { fm: FrontMatterChange[]; entry: { time: string; kind: TimelineKind; text: string } } {
+  const fm: FrontMatterChange[] = [
+    { path: 'status', value: target },
+    { path: 'recovery_signal', value: signal },
+  ];
+  if (target === 'mitigated' || inc.mitigated === undefined) fm.push({ path: 'mitigated', value: time });
+  if (target === 'resolved') fm.push({ path: 'resolved', value: time });
+  const { label, kind } = LIFECYCLE[target];
+  return { fm, entry: { time, kind, text: `${label}: ${note}. Recovery signal: ${signal}.` } };
+}
+
+/**
+ * What a severity change writes: the new severity, its cadence, and a next update no later than
+ * the new cadence allows (a raise brings the deadline forward; a lowering never pushes it back).
+ */
+export function severityChange(
+  inc: Pick<IndexedIncident, 'severity' | 'nextUpdateDue'>,
+  to: Severity,
+  cadence: number,
+  now: number,
+  reason: string,
+): { fm: FrontMatterChange[]; entry: { time: string; kind: TimelineKind; text: string }; due: number } {
+  const due = Math.min(inc.nextUpdateDue ?? Infinity, defaultNextUpdate(now, cadence));
+  const next = formatTimestamp(due);
+  return {
+    due,
+    fm: [
+      { path: 'severity', value: to },
+      { path: 'update_cadence_minutes', value: cadence },
+      { path: 'next_update_due', value: next },
+    ],
+    entry: {
+      time: formatTimestamp(now),
+      kind: 'severity-change',
+      text: `Severity ${inc.severity ?? '?'} → ${to}${reason ? `: ${reason}` : ''}. Status updates every ${cadence} min; next by ${next}.`,
+    },
+  };
+}
+
+/** What handing a role over writes: the role, `solo: false` when one person held every role, and the checkpoint's title and entry. */
+export function roleHandover(
+  roles: NonNullable<IndexedIncident['roles']>,
+  role: RoleKey,
+  to: string,
+): { title: string; fm: FrontMatterChange[]; entry: { kind: TimelineKind; text: string } } {
+  const from = roles[role] ?? 'unassigned';
+  const fm: FrontMatterChange[] = [{ path: `roles.${role}`, value: to }];
+  if (roles.solo) fm.push({ path: 'roles.solo', value: false });
+  return {
+    title: `handover: ${role} ${from} → ${to}`,
+    fm,
+    entry: { kind: 'role-change', text: `${role}: ${from} → ${to}; checkpoint packet written.` },
+  };
+}
+
+/** Default strategy checkpoint: one cadence from now, and never more than 30 minutes. */
+export function defaultStrategyCheckpoint(now: number, cadenceMinutes: number): number {
+  return defaultNextUpdate(now, Math.min(30, cadenceMinutes));
+}
+
+/** The timeline decision a strategy checkpoint records. */
+export function strategyCheckpointText(iso: string): string {
+  return `Strategy checkpoint: if not mitigated by ${iso}, change strategy (escalate, widen the mitigation, or take it to the decision maker).`;
+}

@@ -1,0 +1,203 @@
+/**
+ * Status updates in incident documents: sub-heading blocks of a status-updates section, its
+ * bullets or paragraphs when it has no sub-headings, and bold-label one-liners anywhere
+ * ("**14:25 UTC update:** …"). Each says when the next update comes (a "next update" phrase with a
+ * time), or is a final update that needs none.
+ */
+import type { Range } from '../text';
+import { listMarker, readLabelled, statusLabel } from './items';
+import type { BlockStructure } from './markdown';
+import { readStamp, resolveStamp, type Stamp } from './stamp';
+import type { Field, Section, StatusUpdateNode } from './types';
+import { instant, type ReadZone } from './when';
+
+const NEXT = /\bnext (?:status )?update\b/gi;
+const FINAL = /\b(?:final|last|closing) (?:status )?update\b|\bno (?:further|more) updates\b/i;
+const BOLD_UPDATE = /^\s*(?:\*\*|__)([^*_]{0,60}?\bupdates?\b[^*_]{0,20})(?:\*\*|__)/i;
+
+/** The first stamp with a clock time in a short text (a heading or a bold label). */
+function stampIn(text: string): Stamp | undefined {
+  for (let i = 0; i < text.length && i < 120; i++) {
+    const c = text[i];
+    if (c < '0' || c > '9') continue;
+    if (i > 0 && /[\d:-]/.test(text[i - 1])) continue;
+    const s = readStamp(text, i);
+    if (s && s.clock) return s;
+  }
+  return undefined;
+}
+
+export interface NextUpdate {
+  /** The text after "next update" up to the end of its sentence. */
+  value: Field;
+  /** Epoch ms when the value resolves to an instant (a zone and a date, or the update's own). */
+  at?: number;
+  /** True when the value names a clock time or a time relative to the update ("in 30 minutes"). */
+  stated: boolean;
+}
+
+const AFTER_NEXT = /\s*(?:\*\*|__)?\s*(?:(?:is |will be |will come |comes )?(?:due |expected |planned )?(?:at|by|around|before|no later than|in|on|:)\s*)?(?:\*\*|__)?\s*/iy;
+
+/** Reads what follows "next update" on a line: a time with a zone, or the words given instead. */
+export function readNextValue(
+  line: string,
+  lineNo: number,
+  from: number,
+  day?: { year: number; month: number; day: number },
+  ctxZone?: ReadZone,
+  postedAt?: number,
+): NextUpdate {
+  AFTER_NEXT.lastIndex = from;
+  const m = AFTER_NEXT.exec(line);
+  let c = from + (m ? m[0].length : 0);
+  if (line[c] === ':') c++;
+  while (line[c] === ' ') c++;
+  let end = line.length;
+  const stop = /[.!?](?:\s|$)|[;—–]|,\s/g;
+  stop.lastIndex = c;
+  const sm = stop.exec(line);
+  // A full stop inside a time ("16:50") is not an end: the pattern needs a space after it.
+  if (sm) end = sm.index;
+  const valueText = line.slice(c, end).trim();
+  const value: Field = { text: valueText, range: { line: lineNo, column: c, endLine: lineNo, endColumn: c + valueText.length } };
+  const next: NextUpdate = { value, stated: false };
+  const s = readStamp(line, c);
+  if (s && s.clock) {
+    // A clock time states when; with a zone (its own or the update's) it is an instant.
+    next.stated = true;
+    const zone = s.zone ?? ctxZone;
+    if (zone) {
+      const r = resolveStamp(s, { zone: { ...zone, from: 'the update' } });
+      if (r.at !== undefined) next.at = r.at;
+      else if (day && !s.date) next.at = instant(day.year, day.month, day.day, s.clock, zone);
+    }
+  } else {
+    // "in 30 minutes", "in an hour": a time relative to the update's own.
+    const rel = /^\s*(?:(?:\*\*|__)\s*)?(?:is |will be |comes |will come )?(?:due |expected )?in\s+(?:(\d{1,3})|an?|one)\s*(min(?:ute)?s?|m|h(?:ou)?r?s?)\b/i.exec(line.slice(from, from + 50));
+    if (rel) {
+      next.stated = true;
+      const n = rel[1] ? Number(rel[1]) : 1;
+      const minutes = /^h/i.test(rel[2]) ? n * 60 : n;
+      if (postedAt !== undefined) next.at = postedAt + minutes * 60_000;
+    }
+  }
+  return next;
+}
+
+/** The day an update was posted, from its own stamp. */
+function dayOf(s: Stamp | undefined): { year: number; month: number; day: number } | undefined {
+  if (!s || !s.date || s.date.year === undefined) return undefined;
+  return { year: s.date.year, month: s.date.month, day: s.date.day };
+}
+
+function blockFrom(lines: readonly string[], line: number, endLine: number, headingRange: Range, title: string, format: StatusUpdateNode['format'], stamp: Stamp | undefined, readable: (l: number) => boolean): StatusUpdateNode {
+  const u: StatusUpdateNode = { line, headingRange, range: { ...headingRange }, title, fields: new Map(), format };
+  if (stamp) {
+    u.time = { text: title.slice(stamp.start, stamp.end), range: { line, column: headingRange.column + stamp.start, endLine: line, endColumn: headingRange.column + stamp.end } };
+    const r = resolveStamp(stamp, {});
+    if (r.at !== undefined) u.at = r.at;
+  }
+  const day = dayOf(stamp);
+  let text = '';
+  for (let l = line; l < endLine; l++) {
+    if (!readable(l)) continue;
+    const t = lines[l];
+    text += t + '\n';
+    if (l > line && t.indexOf(':') >= 0) {
+      const lab = readLabelled(t, l);
+      const k = lab ? statusLabel(lab.label) : undefined;
+      if (lab && k && !u.fields.has(k)) {
+        u.fields.set(k, { ...lab.value, labelRange: lab.labelRange });
+        u.range = { ...u.range, endLine: l, endColumn: t.trimEnd().length };
+      }
+    }
+    if (!u.next) {
+      NEXT.lastIndex = l === line ? headingRange.column : 0;
+      const m = NEXT.exec(t);
+      if (m) u.next = readNextValue(t, l, m.index + m[0].length, day, stamp?.zone, u.at);
+    }
+    if (t.trim() !== '' && l > u.range.endLine) u.range = { ...u.range, endLine: l, endColumn: t.trimEnd().length };
+  }
+  u.final = FINAL.test(text) || (/\bresolved\b/i.test(title) && /\bresolved\b/i.test(text.slice(title.length)));
+  return u;
+}
+
+/** Reads every status update of an incident document. */
+export function readStatusUpdates(
+  lines: readonly string[],
+  sections: readonly Section[],
+  st: BlockStructure,
+  prose: readonly boolean[],
+  owner: ReadonlyArray<Section | undefined>,
+): StatusUpdateNode[] {
+  const out: StatusUpdateNode[] = [];
+  const taken = new Set<number>();
+  const covered: Array<[number, number]> = [];
+  const readable = (l: number) => prose[l] && !st.quoted[l];
+  const heading = (sub: Section) => {
+    out.push(blockFrom(lines, sub.line, sub.endLine, sub.headingRange, sub.title, 'heading', stampIn(sub.title), readable));
+    covered.push([sub.line, sub.endLine]);
+  };
+  for (const parent of sections) {
+    if (parent.key !== 'status-updates') continue;
+    if (sections.some((p) => p !== parent && p.key === 'status-updates' && p.line < parent.line && parent.endLine <= p.endLine)) continue;
+    // A heading that is itself one update ("### Update 3 — 14:25 UTC") rather than a list of them.
+    if (stampIn(parent.title) || /^\W*(?:internal |public |customer )?update\s*#?\d/i.test(parent.title)) {
+      heading(parent);
+      continue;
+    }
+    const subs = sections.filter((s) => s.line > parent.line && s.line < parent.endLine && s.level > parent.level);
+    if (subs.length) {
+      const minLevel = Math.min(...subs.map((s) => s.level));
+      for (const sub of subs) {
+        if (sub.level !== minLevel || (sub.key && sub.key !== 'status-updates')) continue;
+        heading(sub);
+      }
+      continue;
+    }
+    // No sub-headings: each top-level list item or paragraph is an update.
+    st.items.forEach((it) => {
+      if (it.depth !== 1 || it.line <= parent.line || it.line >= parent.endLine) return;
+      const t = lines[it.line];
+      const col = listMarker(t);
+      const range: Range = { line: it.line, column: col, endLine: it.line, endColumn: t.trimEnd().length };
+      const stamp = readStamp(t, col);
+      const title = t.slice(col);
+      const u = blockFrom(lines, it.line, it.endLine, range, title, 'bullet', stamp && stamp.clock ? shift(stamp, -col) : undefined, readable);
+      out.push(u);
+      taken.add(it.line);
+    });
+    for (const [a, b] of st.paragraphs) {
+      if (a <= parent.line || a >= parent.endLine || !readable(a)) continue;
+      out.push(paragraphUpdate(lines, a, b, readable));
+      taken.add(a);
+    }
+  }
+  // Bold-label one-liners anywhere in the body, outside timelines and checkpoints.
+  for (const [a, b] of st.paragraphs) {
+    if (taken.has(a) || !readable(a) || covered.some(([x, y]) => a >= x && a < y)) continue;
+    const key = owner[a]?.key;
+    if (key === 'timeline' || key === 'checkpoints') continue;
+    const m = BOLD_UPDATE.exec(lines[a]);
+    if (!m || !/\bupdate/i.test(m[1]) || /^\s*next\b/i.test(m[1])) continue;
+    out.push(paragraphUpdate(lines, a, b, readable));
+  }
+  out.sort((x, y) => x.line - y.line);
+  return out;
+}
+
+function shift(s: Stamp, by: number): Stamp {
+  return { ...s, start: s.start + by, end: s.end + by, rest: s.rest + by };
+}
+
+function paragraphUpdate(lines: readonly string[], a: number, b: number, readable: (l: number) => boolean): StatusUpdateNode {
+  const t = lines[a];
+  const col = t.length - t.trimStart().length;
+  const range: Range = { line: a, column: col, endLine: a, endColumn: t.trimEnd().length };
+  const m = BOLD_UPDATE.exec(t);
+  const label = m ? m[1] : t.slice(col);
+  const stamp = stampIn(label);
+  const offset = m ? t.indexOf(m[1]) - col : 0;
+  const u = blockFrom(lines, a, b, range, t.slice(col), m ? 'label' : 'paragraph', stamp ? shift(stamp, offset) : undefined, readable);
+  return u;
+}

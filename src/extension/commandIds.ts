@@ -1,0 +1,23 @@
+/** Every command id Sitrep registers (package.json `contributes.commands` lists the same ids). */
+export const COMMANDS = {
+  declareIncident: 'sitrep.declareIncident',
+  logTimelineEntry: 'sitrep.logTimelineEntry',
+  postStatusUpdate: 'sitrep.postStatusUpdate',
+  copyStatusUpdate: 'sitrep.copyStatusUpdate',
+  changeSeverity: 'sitrep.changeSeverity',
+  assignRole: 'sitrep.assignRole',
+  checkpoint: 'sitrep.checkpoint',
+  setStrategyCheckpoint: 'sitrep.setStrategyCheckpoint',
+  markMitigated: 'sitrep.markMitigated',
+  markMonitoring: 'sitrep.markMonitoring',
+  markResolved: 'sitrep.markResolved',
+  startPostmortem: 'sitrep.startPostmortem',
+  addActionItem: 'sitrep.addActionItem',
+  openDocumentation: 'sitrep.openDocumentation',
+  refreshIncidents: 'sitrep.refreshIncidents',
+  revealInDocument: 'sitrep.revealInDocument',
+  lintWorkspace: 'sitrep.lintWorkspace',
+  openLearningReport: 'sitrep.openLearningReport',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
