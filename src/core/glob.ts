@@ -2,6 +2,7 @@
  * Minimal glob matching for document patterns: `**` (any folders), `*` (within a segment), `?`,
  * `{a,b}` alternatives and `[abc]` classes. Paths use forward slashes, relative to a folder.
  * A pattern ending in `/**` (or a bare folder name with `/**`) matches everything beneath.
+ * Matching ignores case: a postmortems folder glob also finds `Documentation/PostMortems/`.
  */
 const cache = new Map<string, RegExp>();
 
@@ -57,7 +58,7 @@ export function globToRegExp(glob: string): RegExp {
     }
   }
   while (inGroup-- > 0) re += ')';
-  const out = new RegExp(`^${re}$`);
+  const out = new RegExp(`^${re}$`, 'i');
   cache.set(glob, out);
   return out;
 }
@@ -68,4 +69,4 @@ export function matchesAny(relPath: string, globs: readonly string[]): boolean {
   return globs.some((g) => globToRegExp(g).test(p));
 }
 
-export const DEFAULT_DOCUMENT_GLOBS = ['incidents/**', 'postmortems/**', '**/postmortem*.md'];
+export { DEFAULT_DOCUMENT_GLOBS } from './discovery';
