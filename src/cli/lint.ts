@@ -13,6 +13,9 @@ import type { Config } from '../core/model/schemas';
 import { parseDocument } from '../core/parser';
 import type { DocumentKind, ParsedDocument, Problem } from '../core/parser/types';
 import { parseTimestamp } from '../core/time';
+import { applyBaseline, BASELINE_OPTIONS_HELP } from './baseline';
+import { nothingFoundMessage } from './discovery';
+import { exitStatus, summaryLine } from './outcome';
 
 export interface CliIo {
   cwd: string;
@@ -36,9 +39,15 @@ Options:
   --fix                      Apply every available fix in place, then report what is left
   --config <file>            Use this .sitrep.yaml instead of the nearest one
   --now <ISO timestamp>      Judge due dates and update cadence at this time instead of now
+${BASELINE_OPTIONS_HELP}
+  --max-warnings <N>         Exit 1 when more than N warnings are reported
+  --allow-empty              Exit 0 when no documents are found (default: exit 2)
   -h, --help                 Show this help
 
-Exit status: 0 no errors, 1 errors found, 2 usage or configuration error.
+Other commands: sitrep init (write .sitrep.yaml, and a CI workflow), sitrep explain FILE.
+
+Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or
+configuration error, or no documents found.
 `;
 
 interface Args {
@@ -49,12 +58,17 @@ interface Args {
   config?: string;
   now?: number;
   help: boolean;
+  allowEmpty: boolean;
+  maxWarnings?: number;
+  updateBaseline: boolean;
+  /** Baseline file; false with --no-baseline. */
+  baseline?: string | false;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { paths: [], format: 'text', fix: false, help: false };
+  const args: Args = { paths: [], format: 'text', fix: false, help: false, allowEmpty: false, updateBaseline: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string) => {
@@ -76,6 +90,14 @@ function parseArgs(argv: readonly string[]): Args {
       const t = parseTimestamp(v);
       if (t === undefined) throw new UsageError(`--now "${v}" is not an ISO timestamp with date, time and zone (e.g. 2026-11-27T09:52:00Z).`);
       args.now = t;
+    } else if (a === '--allow-empty') args.allowEmpty = true;
+    else if (a === '--update-baseline') args.updateBaseline = true;
+    else if (a === '--no-baseline') args.baseline = false;
+    else if (a === '--baseline' || a.startsWith('--baseline=')) args.baseline = value('--baseline');
+    else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
+      const v = value('--max-warnings');
+      if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings "${v}" is not a whole number of warnings (e.g. --max-warnings 0).`);
+      args.maxWarnings = Number(v);
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option "${a}". Run "sitrep lint --help" for the options.`);
     else if (!args.command) args.command = a;
     else args.paths.push(a);
@@ -87,11 +109,13 @@ export interface FileResult {
   /** Path as shown: relative to the working folder, forward slashes. */
   file: string;
   findings: Finding[];
+  /** The text the findings were found in (for the baseline's fingerprints). */
+  text?: string;
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
 
-function walk(dir: string, out: string[]): void {
+export function walk(dir: string, out: string[]): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -119,7 +143,7 @@ function findConfig(start: string): string | undefined {
   }
 }
 
-const toPosix = (p: string) => p.split(path.sep).join('/');
+export const toPosix = (p: string) => p.split(path.sep).join('/');
 
 const GLOB_CHARS = /[*?[{]/;
 
@@ -237,7 +261,7 @@ export function toSarif(results: FileResult[], version: string): object {
   };
 }
 
-function packageVersion(): string {
+export function packageVersion(): string {
   for (const p of [path.resolve(__dirname, '..', 'package.json'), path.resolve(__dirname, '..', '..', '..', 'package.json')]) {
     try {
       return JSON.parse(fs.readFileSync(p, 'utf8')).version ?? '0.0.0';
@@ -367,6 +391,7 @@ export function run(argv: readonly string[], io: CliIo): number {
   const now = args.now ?? io.now ?? Date.now();
   const results: FileResult[] = [];
   const linted = new Set<string>();
+  let skipped = 0;
   for (const [abs, { explicit }] of [...targets].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const shown = toPosix(path.relative(io.cwd, abs)) || path.basename(abs);
     let buf: Buffer;
@@ -384,7 +409,10 @@ export function run(argv: readonly string[], io: CliIo): number {
     let probe = parseDocument(text, options);
     if (probe.kind === 'unknown') {
       // In a folder, a binary or huge file on a document path is still reported.
-      if (!explicit && !(probe.truncated && matchesAny(relToBase(abs), globs))) continue;
+      if (!explicit && !(probe.truncated && matchesAny(relToBase(abs), globs))) {
+        skipped++;
+        continue;
+      }
       options.assumeKind = guessKind(probe);
       probe = parseDocument(text, options);
     }
@@ -398,9 +426,9 @@ export function run(argv: readonly string[], io: CliIo): number {
           io.stderr(`sitrep: cannot write fixes to ${shown}: ${(e as Error).message}\n`);
         }
       }
-      results.push({ file: shown, findings: fixed.result.findings });
+      results.push({ file: shown, findings: fixed.result.findings, text: fixed.text });
     } else {
-      results.push({ file: shown, findings: lint(text, options).findings });
+      results.push({ file: shown, findings: lint(text, options).findings, text });
     }
   }
 
@@ -408,16 +436,19 @@ export function run(argv: readonly string[], io: CliIo): number {
     if (files.length === 0 || files.some((f) => linted.has(f))) continue;
     io.stderr(skippedFolderHint(arg, files.length, globs, configPath ? toPosix(path.relative(io.cwd, configPath)) || configPath : undefined));
   }
+  if (results.length === 0 && !args.allowEmpty) {
+    io.stderr(nothingFoundMessage({ cwd: io.cwd, base, paths: args.paths, folders, skipped, globs, configFile: configPath }));
+    return 2;
+  }
+  const baselined = applyBaseline(results, { update: args.updateBaseline, file: args.baseline, complete: args.paths.length === 0, base, configBroken: status === 2 }, io);
+  if (baselined.exit !== undefined) return baselined.exit;
+  if (baselined.status === 2) status = 2;
 
   if (args.format === 'json') io.stdout(JSON.stringify(toJson(results), null, 2) + '\n');
   else if (args.format === 'sarif') io.stdout(JSON.stringify(toSarif(results, packageVersion()), null, 2) + '\n');
   else {
     io.stdout(formatText(results));
-    const all = results.flatMap((r) => r.findings);
-    const e = all.filter((f) => f.severity === 'error').length;
-    const w = all.filter((f) => f.severity === 'warning').length;
-    io.stderr(`${results.length} document${results.length === 1 ? '' : 's'} checked: ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}.\n`);
+    io.stderr(summaryLine(results, skipped));
   }
-  if (status === 2) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return exitStatus(results, status, args.maxWarnings, io.stderr);
 }
