@@ -76,5 +76,11 @@ test('.pre-commit-hooks.yaml runs sitrep lint over the repository when documents
   for (const f of ['docs/post-mortems/a.md', 'x.markdown', '.sitrep.yaml', 'sub/.sitrep.yml', '.sitrep-baseline.json']) assert.ok(files.test(f), f);
   assert.ok(!files.test('src/index.ts'));
   assert.ok(pkg.bin.sitrep, 'the npm package provides the sitrep command');
-  assert.ok(fs.readFileSync(path.join(ROOT, '.npmignore'), 'utf8').includes('!dist/cli.js'), 'the npm package ships the bundled CLI');
+  const npmignore = fs.readFileSync(path.join(ROOT, '.npmignore'), 'utf8');
+  assert.ok(npmignore.includes('!dist/cli.js'), 'the npm package ships the bundled CLI');
+  // pre-commit installs the hook with `npm install`, then reads the stdout of `npm pack` as the
+  // tarball's name: no script may run during `npm pack` (npm prints its banner there).
+  for (const s of ['prepare', 'prepack', 'postpack']) assert.equal(pkg.scripts[s], undefined, s);
+  assert.match(pkg.scripts.postinstall, /scripts\/postinstall\.js/);
+  assert.ok(npmignore.includes('!scripts/postinstall.js'), 'the postinstall script is in the package');
 });
