@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Renders media/icon.svg to media/icon.png (256 × 256, the Marketplace icon) with the test
+// Renders scripts/icon.svg to media/icon.png (256 × 256, the Marketplace icon) with the test
 // editor's Chromium. Run it after changing the SVG: node scripts/render-icon.js
 const fs = require('node:fs');
 const path = require('node:path');
@@ -10,7 +10,7 @@ const { CHROMIUM_ARGS } = require('./lib/codeserver');
 
 async function main() {
   const root = path.resolve(__dirname, '..');
-  const svg = fs.readFileSync(path.join(root, 'media', 'icon.svg'), 'utf8');
+  const svg = fs.readFileSync(path.join(root, 'scripts', 'icon.svg'), 'utf8');
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found: run npm run setup-editor or set SITREP_CHROMIUM');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });

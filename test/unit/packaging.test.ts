@@ -53,16 +53,25 @@ test('vsce ls lists only runtime files', () => {
     /^dist\/web\/extension\.js$/,
     /^schemas\/(incident|postmortem|config|baseline)\.schema\.json$/,
     /^snippets\/[\w.-]+$/,
-    /^media\/(sitrep\.svg|icon\.png)$/,
-    /^docs\/(incidents|cli)\.md$/,
+    /^media\/[\w.-]+\.(svg|png|css)$/,
+    /^docs\/(incidents|format|cli|report)\.md$/,
     /^docs\/rules\/[\w-]+\.md$/,
   ];
   assert.deepEqual(files.filter((f) => !runtime.some((r) => r.test(f))), []);
   for (const needed of ['package.json', 'dist/extension.js', 'dist/web/extension.js', 'media/icon.png', 'docs/rules/no-blame.md', 'CHANGELOG.md']) {
     assert.ok(files.includes(needed), needed);
   }
-  // Every schema the manifest contributes, and every rule page a finding links to, is shipped.
+  // Every page a shipped page links to is shipped too.
+  for (const page of files.filter((f) => f.startsWith('docs/'))) {
+    const text = fs.readFileSync(path.join(ROOT, page), 'utf8');
+    for (const m of text.matchAll(/\]\(([\w./-]+\.md)(#[\w-]*)?\)/g)) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(page), m[1]));
+      assert.ok(files.includes(target), `${page} links to ${target}, which is not in the .vsix`);
+    }
+  }
+  // Every schema and stylesheet the manifest contributes is shipped.
   for (const v of [...pkg.contributes.jsonValidation, ...pkg.contributes.yamlValidation]) assert.ok(files.includes(v.url.replace(/^\.\//, '')), v.url);
+  for (const css of pkg.contributes['markdown.previewStyles'] ?? []) assert.ok(files.includes(css.replace(/^\.\//, '')), css);
 });
 
 test('.pre-commit-hooks.yaml runs sitrep lint over the repository when documents or settings change', () => {
