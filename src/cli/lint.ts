@@ -44,7 +44,8 @@ ${BASELINE_OPTIONS_HELP}
   --allow-empty              Exit 0 when no documents are found (default: exit 2)
   -h, --help                 Show this help
 
-Other commands: sitrep init (write .sitrep.yaml, and a CI workflow), sitrep explain FILE.
+Other commands: sitrep init (write .sitrep.yaml, and a CI workflow), sitrep explain FILE,
+sitrep report (the learning report).
 
 Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or
 configuration error, or no documents found.
