@@ -7,6 +7,7 @@
 //   report.png      Sitrep: Open Learning Report: headline figures and standards candidates
 //   report-charts.png  the same report scrolled to its charts
 //   preview-timeline.png  the Markdown preview of the postmortem with its timeline picture
+//   hover.png       a hover on a linter finding: the words, the clause judged and why, and what was read
 // Usage: node scripts/screenshots.js [--only start,postmortem,report,preview]
 
 const fs = require('node:fs');
@@ -67,7 +68,7 @@ async function frameWith(editor, selector, timeout = 20000) {
 
 async function main() {
   const onlyArg = process.argv.indexOf('--only');
-  const only = onlyArg >= 0 ? process.argv[onlyArg + 1].split(',') : ['start', 'postmortem', 'report', 'preview'];
+  const only = onlyArg >= 0 ? process.argv[onlyArg + 1].split(',') : ['start', 'postmortem', 'report', 'preview', 'hover'];
   await ensureDependencies();
   ensureEditor({ browser: true });
   for (const [name, args] of [['compile-tests', ['run', '--silent', 'compile-tests']], ['build', ['run', '--silent', 'build']]]) {
@@ -134,6 +135,28 @@ async function main() {
         await frameWith(editor, '.sitrep-timeline svg');
         await settle(editor);
         await editor.screenshot(path.join(OUT, 'preview-timeline.png'));
+      })) && ok;
+    }
+    if (only.includes('hover')) {
+      ok = (await step('hover.png', async () => {
+        await editor.openFile(POSTMORTEM);
+        await bestEffort('the linter findings in Problems', () => editor.waitForProblem((p) => p.source === 'sitrep', 20000));
+        const words = editor.page.locator('.monaco-editor .view-lines span', { hasText: 'operator error' }).last();
+        await words.waitFor({ state: 'visible', timeout: 15000 });
+        const box = await words.boundingBox();
+        if (!box) throw new Error('the words are not on screen');
+        const text = (await words.textContent()) || '';
+        const at = Math.max(0, text.indexOf('operator error'));
+        const x = box.x + (box.width * (at + 5)) / Math.max(1, text.length);
+        await editor.page.mouse.move(x, box.y + box.height / 2);
+        await editor.page.locator('.monaco-hover', { hasText: 'judged' }).first().waitFor({ state: 'visible', timeout: 15000 });
+        // Wait for the hover's fade-in to finish (its opacity and its ancestors' reach 1).
+        await editor.page.waitForFunction(() => {
+          let el = [...document.querySelectorAll('.monaco-hover')].find((h) => h.textContent && h.textContent.includes('judged'));
+          for (; el; el = el.parentElement) if (Number(getComputedStyle(el).opacity) < 1) return false;
+          return true;
+        }, undefined, { timeout: 5000 });
+        await editor.screenshot(path.join(OUT, 'hover.png'));
       })) && ok;
     }
   } finally {

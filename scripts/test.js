@@ -180,6 +180,16 @@ async function main() {
   record('eslint', eslint.code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0, note: 'ESLint reported problems (output above)' }, Date.now() - t);
 
   let built = true;
+  if (only.includes('e2e')) {
+    // The e2e activation suite installs sitrep.vsix as a user would; package it from this source
+    // first (a production build into dist/, which the build below replaces with the usual one).
+    t = Date.now();
+    const pack = await runCommand(npmCmd, ['run', '--silent', 'package'], { quiet: true });
+    if (pack.code !== 0) {
+      process.stdout.write(pack.output);
+      record('package', { passed: 0, failed: 1, skipped: 0, note: 'npm run package failed' }, Date.now() - t);
+    } else console.log(`[package] ok: sitrep.vsix (${secs(Date.now() - t)})`);
+  }
   if (only.includes('integration') || only.includes('e2e')) {
     t = Date.now();
     const build = await runCommand(npmCmd, ['run', '--silent', 'build'], { quiet: true });

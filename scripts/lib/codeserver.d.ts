@@ -26,6 +26,7 @@ export declare const CHROMIUM_ARGS: string[];
 export declare function readManifest(root?: string): { name: string; publisher: string; version: string; main?: string; [k: string]: unknown };
 export declare function extensionId(manifest?: { name: string; publisher: string }): string;
 export declare function installExtensionCopy(extensionsDir: string, root?: string): string;
+export declare function installVsix(vsix: string, opts: { extensionsDir: string; userDataDir: string; timeoutMs?: number }): Promise<string>;
 export declare function writeUserSettings(userDataDir: string, settings?: Record<string, unknown>): void;
 export declare function startCodeServer(opts: StartOptions): Promise<CodeServer>;
 export declare function workbenchUrl(server: CodeServer, folder: string, payload?: Array<[string, string]>): string;

@@ -4,7 +4,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { execFile, spawn } = require('node:child_process');
 const { codeServerBin, repoRoot } = require('./editor');
 const { stopProcessTree } = require('./processes');
 
@@ -61,6 +61,30 @@ function installExtensionCopy(extensionsDir, root = repoRoot) {
     if (fs.existsSync(src)) fs.cpSync(src, path.join(target, f), { recursive: true });
   }
   return target;
+}
+
+/**
+ * Installs a packaged extension the way a user does: `code-server --install-extension <vsix>`
+ * into the private extensions folder (with its own config file, so nothing is written to the
+ * home folder). Resolves with the installed folder; rejects with the output when it fails or
+ * takes longer than `timeoutMs`.
+ */
+function installVsix(vsix, { extensionsDir, userDataDir, timeoutMs = 60000 }) {
+  const configFile = path.join(userDataDir, 'code-server-config.yaml');
+  fs.mkdirSync(userDataDir, { recursive: true });
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  if (!fs.existsSync(configFile)) fs.writeFileSync(configFile, 'auth: none\n');
+  if (!fs.existsSync(vsix)) return Promise.reject(new Error(`${vsix} does not exist: run \`npm run package\` first.`));
+  const args = [codeServerBin(), '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { timeout: timeoutMs, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
+      const output = `${stdout}${stderr}`;
+      if (err) return reject(new Error(`code-server --install-extension ${path.basename(vsix)} failed (${err.killed ? `no answer in ${timeoutMs} ms` : err.message}):\n${output}`));
+      const installed = fs.readdirSync(extensionsDir).find((e) => e.startsWith(`${extensionId()}-`));
+      if (!installed) return reject(new Error(`code-server did not install ${path.basename(vsix)} into ${extensionsDir}:\n${output}`));
+      resolve(path.join(extensionsDir, installed));
+    });
+  });
 }
 
 /** Writes `<userDataDir>/User/settings.json`; the defaults keep the first screen quiet. */
@@ -190,6 +214,7 @@ module.exports = {
   readManifest,
   extensionId,
   installExtensionCopy,
+  installVsix,
   writeUserSettings,
   startCodeServer,
   workbenchUrl,

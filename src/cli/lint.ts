@@ -7,7 +7,8 @@
  * decodable, fixes that cannot be written), with one closing line on stderr saying what to do.
  *
  * The parts: args.ts (options), files.ts (which files), read.ts (bounded reads), write.ts (safe
- * --fix writes), output.ts (text, JSON, SARIF).
+ * --fix writes), output.ts (text, JSON, SARIF), baseline.ts (accepted findings), discovery.ts (what
+ * to say when nothing was found), outcome.ts (summary line and --max-warnings).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,13 +19,16 @@ import type { Config } from '../core/model/schemas';
 import { parseDocument } from '../core/parser';
 import type { DocumentKind, ParsedDocument, Problem } from '../core/parser/types';
 import { parseArgs, USAGE, UsageError, type Args } from './args';
+import { applyBaseline } from './baseline';
+import { nothingFoundMessage } from './discovery';
 import { findConfig, GLOB_CHARS, shownFolder, splitGlob, toPosix, walk } from './files';
 import { writeJson, writeSarif, writeText, type FileResult } from './output';
+import { exitStatus, summaryLine } from './outcome';
 import { describeError, readDocument, readSmallText } from './read';
 import { writeFixed } from './write';
 
 export { USAGE } from './args';
-export { splitGlob } from './files';
+export { splitGlob, toPosix, walk } from './files';
 export { toJson, toSarif, sarifUri, type FileResult, type JsonFinding } from './output';
 
 export interface CliIo {
@@ -47,7 +51,7 @@ function guessKind(doc: ParsedDocument): DocumentKind {
   return keys.has('status-updates') || keys.has('checkpoints') ? 'incident' : 'postmortem';
 }
 
-function packageVersion(): string {
+export function packageVersion(): string {
   for (const p of [path.resolve(__dirname, '..', 'package.json'), path.resolve(__dirname, '..', '..', '..', 'package.json')]) {
     try {
       return JSON.parse(fs.readFileSync(p, 'utf8')).version ?? '0.0.0';
@@ -117,7 +121,7 @@ export function run(argv: readonly string[], io: CliIo): number {
     return args.help ? EXIT_OK : EXIT_STOPPED;
   }
   if (args.command !== 'lint') {
-    io.stderr(`sitrep: unknown command "${args.command}". The commands are lint, explain and report.\n\n${USAGE}`);
+    io.stderr(`sitrep: unknown command "${args.command}". The commands are lint, init, explain and report.\n\n${USAGE}`);
     return EXIT_STOPPED;
   }
   try {
@@ -131,6 +135,7 @@ export function run(argv: readonly string[], io: CliIo): number {
 
 function lintCommand(args: Args, io: CliIo): number {
   const stops = new Stops();
+  let configBroken = false;
 
   // Configuration.
   let config: Config = {};
@@ -155,6 +160,7 @@ function lintCommand(args: Args, io: CliIo): number {
         const fellBack = Object.keys(config).length === 0;
         io.stderr(`sitrep: ${shownConfig} has ${plural(errors.length, 'error')}; ${fellBack ? 'linting with the default settings' : 'the settings in error are left out'}. Fix the file (it is checked against schemas/config.schema.json).\n`);
         stops.add(`the configuration ${shownConfig} has errors`);
+        configBroken = true;
       }
     }
   }
@@ -231,13 +237,18 @@ function lintCommand(args: Args, io: CliIo): number {
   const results: FileResult[] = [];
   const linted = new Set<string>();
   const problem = (rule: string, message: string): Finding => ({ rule, severity: 'error', message, range: { line: 0, column: 0, endLine: 0, endColumn: 0 } });
+  /** Markdown files looked at and not checked (not documents). */
+  let skipped = 0;
   for (const [abs, { explicit }] of [...targets].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const shown = toPosix(path.relative(io.cwd, abs)) || path.basename(abs);
     const read = readDocument(abs);
     if (read.kind === 'problem') {
       // In a folder, only files on a document path are reported: one that cannot be read cannot
       // say by its front matter that it is a document.
-      if (!explicit && !matchesAny(relToBase(abs), globs)) continue;
+      if (!explicit && !matchesAny(relToBase(abs), globs)) {
+        skipped++;
+        continue;
+      }
       results.push({ file: shown, findings: [problem(read.rule, read.message)] });
       linted.add(abs);
       continue;
@@ -247,12 +258,16 @@ function lintCommand(args: Args, io: CliIo): number {
     let doc = parseDocument(read.text, options);
     if (doc.kind === 'unknown') {
       // In a folder, a binary or huge file on a document path is still reported.
-      if (!explicit && !(doc.truncated && matchesAny(relToBase(abs), globs))) continue;
+      if (!explicit && !(doc.truncated && matchesAny(relToBase(abs), globs))) {
+        skipped++;
+        continue;
+      }
       options.assumeKind = guessKind(doc);
       doc = parseDocument(read.text, options);
     }
     linted.add(abs);
     let findings = lintParsed(doc, options);
+    let text = read.text;
     if (args.fix && !doc.truncated && findings.some((f) => f.fix)) {
       let fixedFindings: Finding[] | undefined;
       const outcome = writeFixed(abs, read, (text) => {
@@ -260,41 +275,59 @@ function lintCommand(args: Args, io: CliIo): number {
         fixedFindings = fixed.result.findings;
         return fixed.applied > 0 ? fixed.text : undefined;
       });
-      if (outcome.kind === 'written') findings = fixedFindings ?? findings;
-      else if (outcome.kind === 'unchanged') findings = fixedFindings ?? findings;
-      else {
+      if (outcome.kind === 'written' || outcome.kind === 'unchanged') {
+        findings = fixedFindings ?? findings;
+        text = outcome.kind === 'written' ? outcome.text : outcome.file.text;
+      } else {
         // Not written: the file still holds every finding, and the run says so.
-        findings = lintParsed(parseDocument(outcome.file.text, options), options);
+        text = outcome.file.text;
+        findings = lintParsed(parseDocument(text, options), options);
         findings.unshift(problem('write-error', `Cannot write fixes to this file: ${outcome.message}. Nothing was changed.`));
         io.stderr(`sitrep: cannot write fixes to ${shown}: ${outcome.message}.\n`);
       }
     }
-    results.push({ file: shown, findings });
+    results.push({ file: shown, findings, text });
   }
 
   for (const { arg, files } of folders) {
     if (files.length === 0 || files.some((f) => linted.has(f))) continue;
     io.stderr(skippedFolderHint(arg, files.length, globs, shownConfig));
   }
+  if (results.length === 0 && !args.allowEmpty) {
+    io.stderr(nothingFoundMessage({ cwd: io.cwd, base, paths: args.paths, folders, skipped, globs, configFile: configPath }));
+    if (stops.any) io.stderr(stops.line());
+    return EXIT_STOPPED;
+  }
+
+  // The baseline hides accepted findings. Findings that stopped a check (unreadable, over the cap,
+  // not UTF-8, not written) are about this run, not the text: they are never baselined or hidden.
+  const held = results.map((r) => r.findings.filter((f) => STOPPING_RULES.has(f.rule)));
+  for (const r of results) r.findings = r.findings.filter((f) => !STOPPING_RULES.has(f.rule));
+  const baselined = applyBaseline(results, { update: args.updateBaseline, file: args.baseline, complete: args.paths.length === 0, base, configBroken }, io);
+  results.forEach((r, i) => {
+    if (held[i].length) r.findings = [...held[i], ...r.findings];
+  });
+  for (const r of results) for (const f of r.findings) if (STOPPING_RULES.has(f.rule)) stops.add(STOP_REASON[f.rule]);
+  if (baselined.exit !== undefined) {
+    if (baselined.exit === EXIT_OK && stops.any) {
+      // The baseline was written, but some documents were not checked: it lacks their findings.
+      writeText(results.map((r) => ({ ...r, findings: r.findings.filter((f) => STOPPING_RULES.has(f.rule)) })), io.stderr);
+      io.stderr(stops.line());
+      return EXIT_STOPPED;
+    }
+    return baselined.exit;
+  }
+  if (baselined.status === EXIT_STOPPED) stops.add('the baseline cannot be used');
 
   if (args.format === 'json') writeJson(results, io.stdout);
   else if (args.format === 'sarif') writeSarif(results, packageVersion(), io.stdout);
   else {
     writeText(results, io.stdout);
-    let e = 0;
-    let w = 0;
-    for (const r of results) {
-      for (const f of r.findings) {
-        if (f.severity === 'error') e++;
-        else if (f.severity === 'warning') w++;
-      }
-    }
-    io.stderr(`${plural(results.length, 'document')} checked: ${plural(e, 'error')}, ${plural(w, 'warning')}.\n`);
+    io.stderr(summaryLine(results, skipped));
   }
-  for (const r of results) for (const f of r.findings) if (STOPPING_RULES.has(f.rule)) stops.add(STOP_REASON[f.rule]);
   if (stops.any) {
     io.stderr(stops.line());
     return EXIT_STOPPED;
   }
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
+  return exitStatus(results, EXIT_OK, args.maxWarnings, io.stderr);
 }

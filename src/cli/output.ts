@@ -12,6 +12,8 @@ export interface FileResult {
   /** Path as shown: relative to the working folder, forward slashes. */
   file: string;
   findings: Finding[];
+  /** The text the findings were found in (for the baseline's fingerprints). */
+  text?: string;
 }
 
 export interface JsonFinding {

@@ -1,7 +1,8 @@
 /**
  * Glob matching for document patterns, through picomatch (its POSIX build: no Node built-ins, so
  * the same code runs in the CLI, the extension host and VS Code for the Web). Paths use forward
- * slashes, relative to a folder; dot files match.
+ * slashes, relative to a folder; dot files match. Matching ignores case: a postmortems folder glob
+ * also finds `Documentation/PostMortems/`.
  *
  * Globs come from `.sitrep.yaml` and the command line, that is from whoever wrote the repository,
  * and picomatch compiles each `*` to a lazy quantifier: a glob with many of them backtracks
@@ -12,11 +13,11 @@
  */
 import picomatch from 'picomatch/posix';
 
-export const DEFAULT_DOCUMENT_GLOBS = ['incidents/**', 'postmortems/**', '**/postmortem*.md'];
+export { DEFAULT_DOCUMENT_GLOBS } from './discovery';
 
 /** Longest glob accepted. */
 export const MAX_GLOB_LENGTH = 256;
-/** Most `*` wildcards in one path segment (`**` not counted). */
+/** Most `*` wildcards in a row in one path segment (`**` not counted; of `{a,b}` alternatives, the most any has). */
 export const MAX_STARS_PER_SEGMENT = 2;
 /** Most `**` segments in one glob. */
 export const MAX_GLOBSTARS = 2;
@@ -42,17 +43,8 @@ export function globProblem(glob: string): string | undefined {
       globstars++;
       continue;
     }
-    let stars = 0;
-    for (let i = 0; i < segment.length; i++) {
-      const c = segment[i];
-      if (c === '\\') i++;
-      else if (c === '*') {
-        stars++;
-        while (segment[i + 1] === '*') i++;
-      } else if ((c === '+' || c === '@' || c === '!' || c === '?' || c === '*') && segment[i + 1] === '(') {
-        return 'uses an extended pattern like +(…); use * ? [..] and {a,b} only.';
-      }
-    }
+    if (/[+@!?*]\(/.test(segment.replace(/\\./g, ''))) return 'uses an extended pattern like +(…); use * ? [..] and {a,b} only.';
+    const stars = starsInSequence(segment);
     if (stars > MAX_STARS_PER_SEGMENT) return `has ${stars} * wildcards in one path segment; at most ${MAX_STARS_PER_SEGMENT} are allowed (split it into several globs).`;
   }
   if (globstars > MAX_GLOBSTARS) return `has ${globstars} ** segments; at most ${MAX_GLOBSTARS} are allowed.`;
@@ -74,6 +66,34 @@ export function globProblem(glob: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The most `*` wildcards a path segment can put in sequence: those outside braces, plus for each
+ * `{a,b}` group the most of any alternative (picomatch makes the group one alternation, so the
+ * alternatives are tried one after another, never combined).
+ */
+function starsInSequence(segment: string): number {
+  let i = 0;
+  // Reads until the end of the segment, or of the group being read (`inGroup`); returns its count.
+  const read = (inGroup: boolean): number => {
+    let best = 0;
+    let total = 0;
+    while (i < segment.length) {
+      const c = segment[i++];
+      if (c === '\\') i++;
+      else if (c === '*') {
+        total++;
+        while (segment[i] === '*') i++;
+      } else if (c === '{') total += read(true);
+      else if (inGroup && c === ',') {
+        best = Math.max(best, total);
+        total = 0;
+      } else if (inGroup && c === '}') break;
+    }
+    return Math.max(best, total);
+  };
+  return read(false);
+}
+
 type Matcher = (path: string) => boolean;
 const cache = new Map<string, Matcher>();
 const CACHE_SIZE = 256;
@@ -87,7 +107,7 @@ export function compileGlob(glob: string): Matcher {
   const g = glob.startsWith('./') ? glob.slice(2) : glob;
   let re: RegExp;
   try {
-    re = picomatch.makeRe(g, { dot: true, noextglob: true });
+    re = picomatch.makeRe(g, { dot: true, noextglob: true, nocase: true });
   } catch (e) {
     throw new GlobError(glob, `cannot be read (${e instanceof Error ? e.message : String(e)}).`);
   }

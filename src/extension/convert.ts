@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Range } from '../core/text';
 import type { Severity } from '../core/parser/types';
+import { DEFAULT_DOCUMENT_GLOBS } from '../core/discovery';
 
 export function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.line, r.column, r.endLine, r.endColumn);
@@ -18,9 +19,9 @@ export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
   }
 }
 
-/** Document globs from the setting (a workspace's .sitrep.yaml takes precedence where read). */
+/** Document globs from the setting (a workspace's .sitrep.yaml takes precedence where read); the core's defaults. */
 export function documentGlobs(): string[] {
-  return vscode.workspace.getConfiguration('sitrep').get<string[]>('documentGlobs') ?? ['incidents/**', 'postmortems/**', '**/postmortem*.md'];
+  return vscode.workspace.getConfiguration('sitrep').get<string[]>('documentGlobs') ?? DEFAULT_DOCUMENT_GLOBS;
 }
 
 /** Path relative to its workspace folder, with forward slashes. */

@@ -9,8 +9,10 @@
  * that takes longer than the time budget gets one finding saying so.
  */
 import * as vscode from 'vscode';
-import { PARSE_ERROR, ruleByName, type Finding } from '../core/lint';
+import { splitByBaseline, type Baseline } from '../core/baseline';
 import { matchesAny } from '../core/glob';
+import { PARSE_ERROR, ruleByName, type Finding } from '../core/lint';
+import { BaselineStore, showBaselined } from './baseline';
 import { relativePath, toRange, toSeverity } from './convert';
 import { COMMANDS } from './commandIds';
 import type { ConfigStore } from './config';
@@ -45,6 +47,7 @@ function lintSettings() {
 
 export class LintService implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('sitrep');
+  readonly baselines = new BaselineStore();
   private readonly entries = new Map<string, LintEntry>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly running = new Set<string>();
@@ -59,6 +62,8 @@ export class LintService implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.collection,
+      this.baselines,
+      this.baselines.onDidChange(() => this.relintOpen()),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
@@ -92,6 +97,25 @@ export class LintService implements vscode.Disposable {
     const target = this.docsUri(f.rule);
     d.code = target ? { value: f.rule, target } : f.rule;
     return d;
+  }
+
+  /**
+   * Diagnostics for a document's findings: the ones the folder's baseline accepts become hints
+   * (or are left out when sitrep.lint.showBaselined is off). Counts the ones shown as new.
+   */
+  diagnosticsFor(baseline: Baseline | undefined, file: string | undefined, text: string, findings: Finding[]): { diagnostics: vscode.Diagnostic[]; fresh: Finding[]; baselined: number } {
+    if (!baseline || file === undefined) return { diagnostics: findings.map((f) => this.toDiagnostic(f)), fresh: findings, baselined: 0 };
+    const split = splitByBaseline(baseline, { file, text, findings });
+    const diagnostics = split.fresh.map((f) => this.toDiagnostic(f));
+    if (showBaselined()) {
+      for (const f of split.baselined) {
+        const d = this.toDiagnostic(f);
+        d.severity = vscode.DiagnosticSeverity.Hint;
+        d.message = `${f.message} (accepted in the baseline, .sitrep-baseline.json)`;
+        diagnostics.push(d);
+      }
+    }
+    return { diagnostics, fresh: split.fresh, baselined: split.baselined.length };
   }
 
   private relintOpen(): void {
@@ -145,10 +169,12 @@ export class LintService implements vscode.Disposable {
       }
       const gen = this.generation.get(key) ?? 0;
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-      const { config, globs, ignore } = await this.configs.get(folder);
+      const [{ config, globs, ignore }, baseline] = await Promise.all([this.configs.get(folder), this.baselines.get(folder)]);
       if (doc.isClosed || this.generation.get(key) !== gen) return;
       const version = doc.version;
-      const outcome = await this.worker.lint(doc.getText(), { relativePath: folder ? relativePath(doc.uri) : undefined, globs, ignore, config, now: Date.now() });
+      const text = doc.getText();
+      const rel = folder ? relativePath(doc.uri) : undefined;
+      const outcome = await this.worker.lint(text, { relativePath: rel, globs, ignore, config, now: Date.now() });
       if (doc.isClosed || doc.version !== version || this.generation.get(key) !== gen) return; // stale
       if (outcome.status === 'failed') {
         console.error(`[sitrep] lint failed for ${key}: ${outcome.error}`);
@@ -162,7 +188,7 @@ export class LintService implements vscode.Disposable {
         return;
       }
       this.entries.set(key, { version, ...result });
-      this.collection.set(doc.uri, result.findings.map((f) => this.toDiagnostic(f)));
+      this.collection.set(doc.uri, this.diagnosticsFor(baseline, rel, text, result.findings).diagnostics);
     } finally {
       this.running.delete(key);
       if (this.pending.delete(key) && !doc.isClosed) this.schedule(doc, 0);
@@ -170,11 +196,11 @@ export class LintService implements vscode.Disposable {
   }
 
   /** Lints every incident and postmortem document in the workspace into the Problems panel. */
-  async lintWorkspace(progress?: vscode.Progress<{ message?: string }>, token?: vscode.CancellationToken): Promise<{ documents: number; errors: number; warnings: number }> {
-    const totals = { documents: 0, errors: 0, warnings: 0 };
+  async lintWorkspace(progress?: vscode.Progress<{ message?: string }>, token?: vscode.CancellationToken): Promise<{ documents: number; errors: number; warnings: number; baselined: number }> {
+    const totals = { documents: 0, errors: 0, warnings: 0, baselined: 0 };
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const { config, globs, ignore } = await this.configs.get(folder);
+      const [{ config, globs, ignore }, baseline] = await Promise.all([this.configs.get(folder), this.baselines.get(folder)]);
       const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), '**/{node_modules,.git}/**', 20_000, token);
       const now = Date.now();
       for (const uri of files) {
@@ -195,11 +221,14 @@ export class LintService implements vscode.Disposable {
           else result = outcome.result;
         }
         totals.documents++;
-        for (const f of result.findings) {
+        // A file that could not be read has no text for the baseline to match: its finding is shown as is.
+        const shown = read.ok ? this.diagnosticsFor(baseline, rel, read.text, result.findings) : this.diagnosticsFor(undefined, rel, '', result.findings);
+        totals.baselined += shown.baselined;
+        for (const f of shown.fresh) {
           if (f.severity === 'error') totals.errors++;
           else if (f.severity === 'warning') totals.warnings++;
         }
-        this.collection.set(uri, result.findings.map((f) => this.toDiagnostic(f)));
+        this.collection.set(uri, shown.diagnostics);
         if (openDoc) this.entries.set(uri.toString(), { version: openDoc.version, ...result });
         progress?.report({ message: rel });
       }
@@ -222,7 +251,8 @@ export function registerDiagnostics(context: vscode.ExtensionContext, configs: C
         { location: vscode.ProgressLocation.Notification, title: 'Sitrep: linting the workspace', cancellable: true },
         (progress, token) => service.lintWorkspace(progress, token),
       );
-      const summary = `Sitrep linted ${t.documents} document${t.documents === 1 ? '' : 's'}: ${t.errors} error${t.errors === 1 ? '' : 's'}, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}.`;
+      const accepted = t.baselined ? ` ${t.baselined} more accepted in the baseline (shown as hints).` : '';
+      const summary = `Sitrep linted ${t.documents} document${t.documents === 1 ? '' : 's'}: ${t.errors} error${t.errors === 1 ? '' : 's'}, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}.${accepted}`;
       // Not awaited: the command finishes when the Problems panel is filled, not when the message is dismissed.
       if (t.errors + t.warnings > 0) {
         void vscode.window.showInformationMessage(summary, 'Show Problems').then((pick) => {

@@ -1,15 +1,31 @@
-// The extension activates in a workspace with incident documents and shows its views: the
-// Incidents view, the learning report (webview) and the timeline picture in the Markdown preview.
+// The extension, installed from the packaged sitrep.vsix with `code-server --install-extension` as a
+// user installs it (npm test packages it first), activates in a workspace with incident documents
+// and shows its views: the Incidents view, the learning report (webview) and the timeline picture
+// in the Markdown preview.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { editorSuite, waitUntil } from '../harness';
+import { editorSuite, repoRoot, waitUntil } from '../harness';
 import { iso } from './incident-helpers';
 import { flagPostmortem, frameWith } from './report-helpers';
 
 const POSTMORTEM = 'postmortems/2026-11-02-cart-errors/postmortem.md';
+const VSIX = process.env.SITREP_VSIX || path.join(repoRoot, 'sitrep.vsix');
 
-editorSuite('activation', { fixture: 'incident-workspace' }, (scenario) => {
+editorSuite('activation', { fixture: 'incident-workspace', vsix: VSIX }, (scenario) => {
+  scenario('the extension is installed from the .vsix, which holds the runtime files only', async (editor) => {
+    const installed = editor.installedExtension;
+    assert.ok(installed, 'installed');
+    const record = JSON.parse(fs.readFileSync(path.join(editor.extensionsDir, 'extensions.json'), 'utf8')) as Array<{ identifier: { id: string }; metadata?: { source?: string } }>;
+    assert.deepEqual(record.map((r) => [r.identifier.id, r.metadata?.source]), [['sitrep.sitrep', 'vsix']]);
+    for (const f of ['dist/extension.js', 'dist/web/extension.js', 'media/icon.png', 'docs/rules/no-blame.md', 'schemas/baseline.schema.json']) {
+      assert.ok(fs.existsSync(path.join(installed, f)), `${f} is in the .vsix`);
+    }
+    for (const f of ['src', 'test', 'node_modules', 'scripts', 'dist/cli.js', 'dist/extension.js.map', 'docs/testing.md']) {
+      assert.ok(!fs.existsSync(path.join(installed, f)), `${f} is not in the .vsix`);
+    }
+  });
+
   scenario('the Sitrep view container is in the activity bar', async (editor) => {
     await editor.activityBarItem('Sitrep').waitFor({ state: 'visible', timeout: 30000 });
   });

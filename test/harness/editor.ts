@@ -18,6 +18,9 @@ export interface EditorOptions {
   installExtension?: boolean;
   /** Folder of the extension to install (default: $SITREP_EXTENSION_ROOT, else this repository). */
   extensionRoot?: string;
+  /** Install this packaged extension with `code-server --install-extension` instead of copying
+   * the built folder (`installExtension` is then ignored). */
+  vsix?: string;
   /** Workbench `payload` entries, given a function that turns an absolute path into the URI the
    * workbench wants (used to run the integration suite in the extension host). */
   payload?: (remote: (absPath: string) => string) => Array<[string, string]>;
@@ -109,6 +112,8 @@ export class Editor {
   readonly workspace: string;
   readonly userDataDir: string;
   readonly extensionsDir: string;
+  /** The folder the extension was installed to (copied, or unpacked from the .vsix). */
+  installedExtension: string | undefined;
   readonly label: string;
   private stopped = false;
 
@@ -143,11 +148,12 @@ export class Editor {
     fs.cpSync(fixture, this.workspace, { recursive: true });
     codeServerLib.writeUserSettings(this.userDataDir, opts.settings);
     fs.mkdirSync(this.extensionsDir, { recursive: true });
-    if (opts.installExtension !== false) codeServerLib.installExtensionCopy(this.extensionsDir, opts.extensionRoot || process.env.SITREP_EXTENSION_ROOT || undefined);
-
     if (!editorLib.codeServerInstalled()) {
       throw new Error('code-server is not installed: run `npm run setup-editor` (npm test does this for you).');
     }
+    if (opts.vsix) this.installedExtension = await codeServerLib.installVsix(opts.vsix, { extensionsDir: this.extensionsDir, userDataDir: this.userDataDir });
+    else if (opts.installExtension !== false) this.installedExtension = codeServerLib.installExtensionCopy(this.extensionsDir, opts.extensionRoot || process.env.SITREP_EXTENSION_ROOT || undefined);
+
     const chromiumPath = editorLib.findChromium();
     if (!chromiumPath) throw new Error('no Chromium found: run `npm run setup-editor` or set SITREP_CHROMIUM.');
 

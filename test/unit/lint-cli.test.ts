@@ -77,10 +77,11 @@ test('--config levels and document globs apply', () => {
   // One postmortem section only: off the document globs that is not enough to count as a document.
   const weak = '# Retro\n\n## Action items\n\n- Page on lag above 30 s; the on-call was careless (owner: @a)\n';
   const dir = workspace({ 'conf/sitrep.yaml': 'documents: ["docs/pm/**"]\nrules:\n  no-blame: error\n', 'docs/pm/b.md': weak });
-  const r = cli(['lint', '--config', 'conf/sitrep.yaml', '--format', 'json', 'docs'], dir);
+  const r = cli(['lint', '--config', 'conf/sitrep.yaml', '--format', 'json', '--allow-empty', 'docs'], dir);
   // Globs are relative to the config file's folder: docs/pm/** from conf/ does not match, so nothing is linted.
   assert.equal(r.code, 0);
   assert.deepEqual(JSON.parse(r.stdout), []);
+  assert.equal(cli(['lint', '--config', 'conf/sitrep.yaml', 'docs'], dir).code, 2, 'nothing found is exit 2 without --allow-empty');
   fs.renameSync(path.join(dir, 'conf/sitrep.yaml'), path.join(dir, '.sitrep.yaml'));
   const r2 = cli(['lint', '--format', 'json'], dir);
   assert.equal(r2.code, 1);
@@ -145,17 +146,20 @@ test('absolute and ../ globs match the way relative ones do', () => {
   assert.match(none.stderr, /no markdown files match/);
 });
 
-test('a folder whose markdown files are all skipped gets a hint on stderr; the exit status is unchanged', () => {
+test('a folder whose markdown files are all skipped gets a hint on stderr; nothing found at all is exit 2', () => {
   const dir = workspace({ 'notes/a.md': '# Notes\n\nhuman error\n', 'notes/deep/b.md': '# More notes\n', 'one/x.md': '# x\n', 'postmortems/a.md': human });
   const r = cli(['lint', 'notes'], dir);
-  assert.equal(r.code, 0);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /no incident or postmortem documents found/);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /skipped 2 markdown files in notes: none is an incident or postmortem document/);
   assert.match(r.stderr, /name the files \(sitrep lint notes\/<file>\.md\)/);
   assert.match(r.stderr, /quote a glob \(sitrep lint 'notes\/\*\*\/\*\.md'\)/);
   assert.match(r.stderr, /add "type: postmortem" or "type: incident" front matter/);
   assert.match(r.stderr, /set "documents" in \.sitrep\.yaml/);
-  assert.match(r.stderr, /^0 documents checked: 0 errors, 0 warnings\.$/m);
+  const allowed = cli(['lint', 'notes', '--allow-empty'], dir);
+  assert.equal(allowed.code, 0);
+  assert.match(allowed.stderr, /^0 documents checked: 0 errors, 0 warnings; 2 markdown files skipped \(not incident or postmortem documents\)\.$/m);
   // Following the hint works: the quoted glob lints them.
   assert.match(cli(['lint', 'notes/**/*.md'], dir).stderr, /^2 documents checked: \d+ errors/m);
   // JSON on stdout stays clean; one file is counted in the singular; errors elsewhere keep exit 1.
@@ -170,8 +174,8 @@ test('no hint when a folder holds a recognised document, or no markdown at all',
   const dir = workspace({ 'docs/pm.md': clean, 'docs/readme.md': '# Read me\n', 'empty/x.txt': 'x', '.sitrep.yaml': 'documents: ["reviews/**"]\n', 'reviews/r.md': '# Review\n\n## Follow-ups\n\n- Be more careful\n', 'notdocs/n.md': '# n\n' });
   const r = cli(['lint', 'docs', 'empty', 'reviews'], dir);
   assert.equal(r.code, 1, r.stderr); // reviews/r.md is a document (by the config's globs) with errors
-  assert.doesNotMatch(r.stderr, /skipped/);
-  assert.match(r.stderr, /^2 documents checked: /m);
+  assert.doesNotMatch(r.stderr, /skipped \d+ markdown files? in/);
+  assert.match(r.stderr, /^2 documents checked: .*; 1 markdown file skipped/m);
   // With a config file, the hint names it and the globs in effect.
   const hint = cli(['lint', 'empty', 'docs/', 'notdocs'], dir);
   assert.match(hint.stderr, /skipped 1 markdown file in notdocs: .*"documents" globs in \.sitrep\.yaml: reviews\/\*\*\)/);

@@ -15,7 +15,9 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 function pack(dest: string): { tarball: string; files: string[] } {
-  // prepack builds dist/ (the same build as npm run build).
+  // No script runs during npm pack (pre-commit reads its output): dist/ is built first, as
+  // npm run build does.
+  execFileSync(process.execPath, [path.join(ROOT, 'esbuild.js')], { cwd: ROOT, stdio: 'pipe' });
   const out = execFileSync(npm, ['pack', '--json', '--pack-destination', dest], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const info = JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
   return { tarball: path.join(dest, info[0].filename), files: info[0].files.map((f) => f.path).sort() };
@@ -25,10 +27,10 @@ test('npm pack: the built CLI, worker and extension; no tests, sources or source
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-pack-'));
   try {
     const { tarball, files } = pack(dest);
-    for (const f of ['bin/sitrep.js', 'dist/cli.js', 'dist/extension.js', 'dist/worker.js', 'dist/web/extension.js', 'dist/web/worker.js', 'package.json', 'README.md', 'LICENSE']) {
+    for (const f of ['bin/sitrep.js', 'dist/cli.js', 'dist/extension.js', 'dist/worker.js', 'dist/web/extension.js', 'dist/web/worker.js', 'scripts/postinstall.js', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
       assert.ok(files.includes(f), `${f} is packed`);
     }
-    const unwanted = files.filter((f) => /^(?:src|test|out|bench|scripts|\.ci)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'));
+    const unwanted = files.filter((f) => (/^(?:src|test|out|bench|scripts|\.ci)\//.test(f) && f !== 'scripts/postinstall.js') || f.endsWith('.map') || f.endsWith('.ts'));
     assert.deepEqual(unwanted, []);
     // docs/cli.md lists the package contents (the top-level entries).
     const doc = fs.readFileSync(path.join(ROOT, 'docs', 'cli.md'), 'utf8');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeIncompleteTime, formatClock, formatDuration, formatTimestamp, isValidDate, parseTimestamp, toUtc } from '../../src/core/time';
-import { globToRegExp, matchesAny, DEFAULT_DOCUMENT_GLOBS } from '../../src/core/glob';
+import { globProblem, globToRegExp, matchesAny, DEFAULT_DOCUMENT_GLOBS } from '../../src/core/glob';
 import { parseConfig } from '../../src/core/config';
 import { effectiveCadence } from '../../src/core/incident';
 import { parseDocument } from '../../src/core/parser';
@@ -40,6 +40,18 @@ test('globs: **, *, alternatives; default document globs', () => {
   assert.ok(globToRegExp('ops/{incidents,retros}/*.md').test('ops/retros/a.md'));
   assert.ok(!globToRegExp('ops/*.md').test('ops/a/b.md'));
   assert.ok(globToRegExp('a?.md').test('ab.md'));
+});
+
+test('globs: the default document globs pass the limits; alternatives count their own wildcards; any letter case matches', () => {
+  for (const g of DEFAULT_DOCUMENT_GLOBS) assert.equal(globProblem(g), undefined, g);
+  // Of {a,b} alternatives the most any one has counts, with the wildcards around the group.
+  assert.equal(globProblem('{*a*,b}.md'), undefined);
+  assert.equal(globProblem('{*a,*b}*.md'), undefined);
+  assert.match(globProblem('*{a*,b}*.md') ?? '', /3 \* wildcards/);
+  assert.match(globProblem('*a*a*b') ?? '', /3 \* wildcards/);
+  assert.ok(matchesAny('Documentation/PostMortems/2024-db.md', DEFAULT_DOCUMENT_GLOBS));
+  assert.ok(matchesAny('docs/2024-03-RCA.md', DEFAULT_DOCUMENT_GLOBS));
+  assert.ok(!matchesAny('games/arcade.md', DEFAULT_DOCUMENT_GLOBS));
 });
 
 test('documents: recognised by type, by path, and not by an ignore glob', () => {

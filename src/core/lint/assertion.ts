@@ -116,7 +116,10 @@ export function judgeAssertion(line: string, column: number, endColumn: number, 
   const sa = firstMatch(SOFT_BREAK, after);
   const clauseAfter = sa >= 0 ? after.slice(0, sa) : after;
   const phrase = line.slice(column, endColumn);
-  const clause = (before + phrase + clauseAfter).trim();
+  // A causal link ("caused by", "due to") limits where a negation reaches, but the clause shown to
+  // the user keeps what was caused: "The incident was caused by operator error".
+  const causal = sb >= 0 && /(?:due to|caused by|because of|thanks to)\s$/.test(sentenceBefore.slice(0, sb));
+  const clause = ((causal ? sentenceBefore : before) + phrase + clauseAfter).trim();
   const no = (why: string): Judgement => ({ asserted: false, clause, why, reason: why });
   if (chatPrefixEnd(line, column) >= 0) return no('the line quotes a chat message, not the document\'s conclusion');
   if (hb >= 0 && SPEECH_COLON.test(earlier)) return no('it reports what someone said, after a colon');

@@ -269,6 +269,25 @@ export const Config = z
   })
   .describe('Sitrep project configuration (.sitrep.yaml).');
 
+/** One accepted finding in `.sitrep-baseline.json`: where, which rule, and what text it was on. */
+export const BaselineEntry = z.strictObject({
+  file: z.string().min(1).describe('Document path relative to the folder holding the baseline, forward slashes.'),
+  rule: z.string().min(1).describe('Rule name (or read-error / parse-error).'),
+  fingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .describe('Hash of the rule and the text the finding is on (whitespace and case folded), not of its line number.'),
+  count: z.number().int().positive().optional().describe('How many findings share this file, rule and fingerprint (default 1).'),
+  text: z.string().optional().describe('The start of the text the finding is on, for reviewers; not used for matching.'),
+});
+
+export const Baseline = z
+  .strictObject({
+    version: z.literal(1),
+    findings: z.array(BaselineEntry),
+  })
+  .describe('Findings accepted when Sitrep was adopted (sitrep lint --update-baseline); later runs report only new ones.');
+
 export type Severity = z.infer<typeof Severity>;
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 export type TimelineKind = z.infer<typeof TimelineKind>;
@@ -280,12 +299,15 @@ export type Config = z.infer<typeof Config>;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 export type StandardsTrack = z.infer<typeof StandardsTrack>;
 export type ReportSettings = z.infer<typeof ReportSettings>;
+export type Baseline = z.infer<typeof Baseline>;
+export type BaselineEntry = z.infer<typeof BaselineEntry>;
 
 /** Schemas exported as JSON Schema files, by file name. */
 export const JSON_SCHEMAS = {
   'incident.schema.json': { schema: IncidentFrontMatter, title: 'Sitrep incident front matter' },
   'postmortem.schema.json': { schema: PostmortemFrontMatter, title: 'Sitrep postmortem front matter' },
   'config.schema.json': { schema: Config, title: 'Sitrep configuration (.sitrep.yaml)' },
+  'baseline.schema.json': { schema: Baseline, title: 'Sitrep baseline (.sitrep-baseline.json)' },
   'items.schema.json': {
     schema: z.strictObject({
       timelineEntry: TimelineEntry,

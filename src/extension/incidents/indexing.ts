@@ -78,12 +78,12 @@ export class IndexService implements vscode.Disposable {
     const before = new Set(this.index.keys());
     await this.loadProjectConfig();
     const seen = new Set<string>();
-    // Documents the globs name; files elsewhere with a typed front matter join when opened or changed.
+    // Documents the globs name, matched by the core as the CLI matches them (any case); files
+    // elsewhere with a typed front matter join when opened or changed.
     const found = new Map<string, vscode.Uri>();
-    for (const g of this.globs()) {
-      const files = await vscode.workspace.findFiles(g, '{**/node_modules/**,**/.git/**}', MAX_FILES);
-      for (const u of files) if (/\.(?:md|markdown)$/i.test(u.path)) found.set(u.toString(), u);
-    }
+    const globs = this.globs();
+    const files = await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}', MAX_FILES);
+    for (const u of files) if (matchesAny(this.relPath(u), globs)) found.set(u.toString(), u);
     const restricted = await this.listRestricted();
     const all = [...found.values(), ...restricted];
     const batch = 16;
