@@ -10,3 +10,4 @@ export * from './reminders';
 export * from './statusbar';
 export * from './fastscan';
 export * from './workflow';
+export * from './timeinput';
