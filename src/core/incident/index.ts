@@ -11,3 +11,5 @@ export * from './statusbar';
 export * from './fastscan';
 export * from './workflow';
 export * from './timeinput';
+export * from './chat';
+export * from './salvage';

@@ -233,37 +233,13 @@ export function postmortemPathFor(incidentPath: string): string {
 
 // ---------------------------------------------------------------------------------------------
 
-export interface MessageInput {
-  incident: Pick<IncidentFrontMatter, 'id' | 'title' | 'severity' | 'status'> & { restricted?: boolean };
-  update: StatusUpdateInput;
-}
-
-export const RESTRICTED_PLACEHOLDER = '(restricted: shared with need-to-know responders only)';
-
-/**
- * A status update as plain text for chat or email. For a restricted incident the title, id, known
- * and unknown details are left out; severity, status, impact, mitigation and next update stay.
- */
-export function statusUpdateMessage({ incident, update }: MessageInput): string {
-  const r = !!incident.restricted;
-  const head = r ? `[${incident.severity}] Restricted incident — ${incident.status}` : `[${incident.severity}] ${incident.title} — ${incident.status} (${incident.id})`;
-  return [
-    head,
-    `Status update at ${update.time}`,
-    `Known: ${r ? RESTRICTED_PLACEHOLDER : oneLine(update.known)}`,
-    `Unknown: ${r ? RESTRICTED_PLACEHOLDER : oneLine(update.unknown)}`,
-    `Impact: ${oneLine(update.impact)}`,
-    `Mitigation: ${oneLine(update.mitigation)}`,
-    `Next update: by ${update.nextUpdate}`,
-  ].join('\n');
-}
-
 /** The latest status update of a parsed incident as input for a message, if any. */
 export function latestStatusUpdate(doc: ParsedDocument): StatusUpdateInput | undefined {
   const u = doc.statusUpdates[doc.statusUpdates.length - 1];
   if (!u) return undefined;
   const f = (k: string) => u.fields.get(k)?.text ?? '';
-  return { time: u.time?.text ?? '', known: f('known'), unknown: f('unknown'), impact: f('impact'), mitigation: f('mitigation'), nextUpdate: f('next_update') };
+  const final = !!u.final;
+  return { time: u.time?.text ?? '', known: f('known'), unknown: f('unknown'), impact: f('impact'), mitigation: f('mitigation'), nextUpdate: final ? '' : f('next_update'), final };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { formatDate, formatTimestamp, isValidDate, parseDate, parseTimestamp } f
 import { defaultNextUpdate } from './cadence';
 import type { FrontMatterChange } from './edits';
 import type { IndexedIncident } from './store';
+import type { ChatIncident } from './chat';
 
 const DAY = 86_400_000;
 
@@ -46,9 +47,9 @@ export function incidentLabel(i: Pick<IndexedIncident, 'restricted' | 'id' | 'na
   return i.restricted ? `${i.id ?? i.name} (restricted)` : i.title;
 }
 
-/** The incident fields a copied status-update message carries. */
-export function messageIncident(i: IndexedIncident): { id: string; title: string; severity: Severity; status: NonNullable<IndexedIncident['status']>; restricted: boolean } {
-  return { id: i.id ?? i.name, title: i.title, severity: i.severity ?? 'SEV3', status: i.status ?? 'investigating', restricted: i.restricted };
+/** The incident fields a status-update message carries (never its id or path). */
+export function messageIncident(i: IndexedIncident): ChatIncident {
+  return { title: i.title, severity: i.severity, status: i.status ?? 'investigating', restricted: i.restricted, commander: i.roles?.commander };
 }
 
 /** Order of incidents in a "Which incident?" picker: active first, then by severity. */
