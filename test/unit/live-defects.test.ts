@@ -6,8 +6,14 @@ import assert from 'node:assert/strict';
 import { lint } from '../../src/core/lint';
 import { parseDocument } from '../../src/core/parser';
 import {
+  appendActionRow,
   appendStatusUpdate,
+  appendTimelineEntry,
   applyEdits,
+  recoverySignal,
+  renderPostmortem,
+  setFrontMatter,
+  statusTransition,
   checkNextUpdate,
   countdown,
   defaultNextUpdate,
@@ -85,4 +91,29 @@ test('a broken quote in the title keeps the countdown, the roles and the title; 
   assert.deepEqual(sev7, ['front-matter-schema']);
   // The parsed document still says the YAML is broken: nothing pretends it is valid.
   assert.equal(parseDocument(text).frontMatter?.data, undefined);
+});
+
+test('a fresh postmortem with one action and one detection entry does not pass: every hint left is a finding', () => {
+  let inc = declared();
+  const resolved = statusTransition('resolved', {}, formatTimestamp(NOW + 50 * MIN), 'rolled back', recoverySignal('success 99.9%', 'errors at baseline'));
+  const fm = setFrontMatter(inc, resolved.fm);
+  assert.ok(fm.ok);
+  inc = applyEdits(inc, [...fm.edits, appendTimelineEntry(inc, resolved.entry)]);
+  let pm = renderPostmortem(parseDocument(inc), { authors: ['@maria'], now: NOW + 60 * MIN });
+  pm = applyEdits(pm, [appendActionRow(pm, { action: 'Alert on EU checkout 5xx rate above 1% for 5 min', owner: '@maria', due: '2099-01-15', category: 'detect', verification: 'alert fires in the staging game day' }).edit]);
+  pm = applyEdits(pm, [appendTimelineEntry(pm, { time: formatTimestamp(NOW + 2 * MIN), kind: 'detection', text: 'Checkout 5xx alert paged on-call' })]);
+  const findings = lint(pm, { now: NOW + 70 * MIN }).findings;
+  const errors = findings.filter((f) => f.severity === 'error');
+  assert.ok(errors.length > 0, 'lint does not pass');
+  const lines = pm.split('\n');
+  const hints = findings.filter((f) => f.rule === 'template-hint').map((f) => lines[f.range.line]);
+  assert.equal(hints.length, 7, hints.join('\n'));
+  assert.match(hints[0], /^_Two or three sentences/);
+  for (const layer of ['technical-trigger', 'detection', 'rollout-control', 'responsibility-runbook', 'organizational']) {
+    assert.ok(hints.some((h) => h.startsWith(`- **${layer}:** _`)), layer);
+  }
+  assert.match(hints[6], /^- _Which alert, check/);
+  // Writing the summary clears its finding; the impact stays as its start.
+  const written = pm.replace(/^_Two or three sentences.*$/m, 'Payments-api v4.12.0 halved the client timeout; rolling it back ended the errors.');
+  assert.equal(lint(written, { now: NOW + 70 * MIN }).findings.filter((f) => f.rule === 'template-hint').length, 6);
 });

@@ -185,7 +185,9 @@ export function renderPostmortem(incidentDoc: ParsedDocument, opts: PostmortemOp
     '',
     '## Summary',
     '',
-    `${impact?.summary ? oneLine(impact.summary) + ' ' : ''}_Two or three sentences: what happened, how it was mitigated, and what changes now._`,
+    // The impact as a start, and the hint on its own line: a line that is only a hint is a finding.
+    ...(impact?.summary ? [oneLine(impact.summary), ''] : []),
+    '_Two or three sentences: what happened, how it was mitigated, and what changes now._',
     '',
     '## Impact',
     '',

@@ -51,6 +51,7 @@ export const RULE_NAMES = [
   'contributing-factors',
   'single-root-cause',
   'required-sections',
+  'template-hint',
   'timeline-timestamps',
   'timeline-coverage',
   'impact-summary',
