@@ -54,6 +54,7 @@ test('a severity raise brings the next update forward; a lowering never pushes i
   assert.equal(raise.due, NOW + 30 * MIN);
   assert.deepEqual(raise.fm, [
     { path: 'severity', value: 'SEV1' },
+    { path: 'peak_severity', value: 'SEV1' },
     { path: 'update_cadence_minutes', value: 30 },
     { path: 'next_update_due', value: '2026-11-27T10:30:00Z' },
   ]);

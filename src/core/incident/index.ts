@@ -13,3 +13,4 @@ export * from './workflow';
 export * from './timeinput';
 export * from './chat';
 export * from './salvage';
+export * from './flow';

@@ -32,6 +32,8 @@ export interface IndexedIncident {
   name: string;
   title: string;
   severity?: Severity;
+  /** The most severe level reached (front matter `peak_severity`), when recorded. */
+  peakSeverity?: Severity;
   status?: IncidentStatus;
   restricted: boolean;
   roles?: { commander?: string; operations?: string; communications?: string; scribe?: string; solo?: boolean };
@@ -153,6 +155,7 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
       name: id ? shortName(id) : fileName(path),
       title: str(data.title) ?? firstHeading(doc) ?? fileName(path),
       severity,
+      peakSeverity: (SEVERITIES as readonly unknown[]).includes(data.peak_severity) ? (data.peak_severity as Severity) : undefined,
       status,
       restricted: data.restricted === true,
       roles,
