@@ -47,6 +47,8 @@ export interface NewIncidentInput {
   detected?: number;
   /** How it was detected: "alert", "customer report", … */
   detectedBy?: string;
+  /** When the first status update is due (default: one cadence after the declaration). */
+  firstUpdate?: number;
   restricted?: boolean;
   users?: string;
 }
@@ -117,7 +119,7 @@ export function renderIncident(input: NewIncidentInput, eol = '\n'): string {
       ['detected', detected],
       ['detected_by', input.detectedBy ? oneLine(input.detectedBy) : undefined],
       ['update_cadence_minutes', input.cadenceMinutes],
-      ['next_update_due', formatTimestamp(input.now + input.cadenceMinutes * MINUTE)],
+      ['next_update_due', formatTimestamp(input.firstUpdate ?? input.now + input.cadenceMinutes * MINUTE)],
     ],
     eol,
   );

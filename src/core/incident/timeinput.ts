@@ -48,8 +48,8 @@ function localDay(ms: number, zone: DisplayZone): number {
   return local - (((local % DAY) + DAY) % DAY);
 }
 
-/** "15:45" in a zone. */
-function clock(ms: number, zone: DisplayZone): string {
+/** "15:45" in a zone: what a prompt offers to accept as is. */
+export function clock(ms: number, zone: DisplayZone): string {
   const d = new Date(ms + zone.offsetAt(ms) * MINUTE);
   return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
