@@ -80,7 +80,7 @@ export async function postJson(url: string, body: unknown, timeoutMs = PUBLISH_T
     const detail = (await res.text().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 120);
     return { ok: false, reason: `the chat answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${detail ? `: ${detail}` : ''}` };
   } catch (e) {
-    if (controller.signal.aborted) return { ok: false, reason: `no answer within ${Math.round(timeoutMs / 1000)} s` };
+    if (controller.signal.aborted) return { ok: false, reason: `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}` };
     const cause = (e as { cause?: { code?: string } }).cause?.code;
     return { ok: false, reason: `could not reach the chat (${cause ?? (e instanceof Error ? e.message : String(e))}); check the network` };
   } finally {

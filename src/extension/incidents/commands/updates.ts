@@ -220,7 +220,7 @@ async function publishLatest(ctx: CommandContext, a: unknown): Promise<PublishRe
     if (!hook) return undefined;
   }
   if (!hook) throw new WriteError(`No chat webhook named ${named}.`);
-  const message = chatMessage({ incident: messageIncident(inc), update: latest, now: Date.now(), zone: displayZone() });
+  const message = chatMessage({ incident: messageIncident(inc), update: latest, now: typeof args.now === 'number' ? args.now : Date.now(), zone: displayZone() });
   const timeout = typeof args.timeoutMs === 'number' ? args.timeoutMs : undefined;
   return args.notify === false ? publish(hook, message, timeout) : publishWithFeedback(hook, message, messageText(message), timeout);
 }
