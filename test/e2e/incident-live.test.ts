@@ -319,8 +319,8 @@ editorSuite('incident live workflow', { fixture, settings: { 'sitrep.responderHa
     await editor.dismissQuickInput();
     await editor.runCommand('Sitrep: Declare Incident');
     await editor.waitForQuickInput('you have a draft');
-    const offer = await editor.quickPickItems();
-    assert.deepEqual(offer, ['Resume the draft', 'Start over']);
+    const offer = (await editor.quickPickItems()).map((l) => l.trim());
+    assert.ok(offer.includes('Resume the draft') && offer.includes('Start over'), offer.join(' | '));
     await editor.pickQuickItem('Resume the draft', 'you have a draft');
     await editor.pickQuickItem('Alert', 'how was it detected');
     await editor.pickQuickItem('Solo: I hold all roles', 'Declare Incident: roles');
