@@ -4,7 +4,7 @@
  */
 import type { Severity } from '../model/schemas';
 import type { Range } from '../text';
-import { formatDuration, formatTimestamp } from '../time';
+import { formatDuration, formatTimestamp, parseTimestamp } from '../time';
 import { countdown, type CountdownState } from './cadence';
 import { describeRoles } from './render';
 import { openActions, startOfDay, type IncidentIndex, type IndexedIncident } from './store';
@@ -155,6 +155,13 @@ export function incidentRoots(index: IncidentIndex, now: number, opts: TreeOptio
   return out;
 }
 
+/** " · next 15:45 CET" for a next-update time that reads as one, else the text as written. */
+function nextText(value: string | undefined, now: number, zone: DisplayZone): string {
+  if (!value) return '';
+  const at = parseTimestamp(value.replace(/[*_`]/g, '').trim());
+  return ` · next ${at !== undefined ? zonedTime(at, now, zone) : value}`;
+}
+
 /** An incident's rows under its own: problems, roles, latest update, timeline, checkpoints, strategy. */
 function incidentParts(i: IndexedIncident, base: string, now: number, zone: DisplayZone): TreeNode[] {
   const out: TreeNode[] = [];
@@ -188,7 +195,7 @@ function incidentParts(i: IndexedIncident, base: string, now: number, zone: Disp
     kind: 'latest-update',
     id: base + 'latest-update',
     label: 'Latest status update',
-    description: u ? `${u.title}${u.fields.next_update ? ` · next ${u.fields.next_update}` : ''}` : 'none yet',
+    description: u ? `${u.title}${nextText(u.fields.next_update, now, zone)}` : 'none yet',
     tooltip: u ? ['known', 'unknown', 'impact', 'mitigation', 'next_update'].map((k) => `${k.replace('_', ' ')}: ${u.fields[k] ?? '—'}`).join('\n') : 'No status update posted yet.',
     icon: 'megaphone',
     contextValue: u ? 'latestUpdate' : 'latestUpdate.none',
