@@ -3,11 +3,11 @@ import {
   appendCheckpoint,
   appendTimelineEntry,
   checkpointPrefill,
+  clock,
   CHECKPOINT_LABELS,
   defaultStrategyCheckpoint,
   roleHandover,
   strategyCheckpointText,
-  timestampProblem,
   type CheckpointInput,
   type FrontMatterChange,
   type IndexedIncident,
@@ -18,6 +18,7 @@ import {
 import { ROLE_KEYS, type TimelineKind } from '../../../core/model/schemas';
 import { formatTimestamp, parseTimestamp } from '../../../core/time';
 import { COMMANDS } from '../../commandIds';
+import { displayZone } from '../times';
 import { ask, Cancelled } from '../ui';
 import { BACK, Dismissed, runFlow, showInput, showPick, type Back, type Step } from '../wizard';
 import { WriteError } from '../writer';
@@ -139,13 +140,26 @@ async function setStrategyCheckpoint(ctx: CommandContext, a: unknown): Promise<s
   const args = argsOf(a);
   const inc = await ctx.resolveIncident(a, { purpose: 'Set Strategy Checkpoint' });
   const now = Date.now();
-  const at =
-    str(args, 'at') ??
-    (await ask(`Set Strategy Checkpoint: ${display(inc)}`, {
-      value: formatTimestamp(defaultStrategyCheckpoint(now, inc.cadenceMinutes)),
-      prompt: 'If impact is not mitigated by this time, Sitrep prompts you to change strategy.',
-      validate: (v) => timestampProblem(v, Date.now(), true),
-    }));
+  const typed = async (): Promise<string> => {
+    const v = await once(() =>
+      showInput(
+        {
+          kind: 'time',
+          key: 'at',
+          label: 'checkpoint',
+          title: `Set Strategy Checkpoint: ${display(inc)}`,
+          prompt: 'If impact is not mitigated by then, Sitrep prompts you to change strategy. 15:45, +30m, in 20 min…',
+          direction: 'future',
+        },
+        {},
+        { step: 0, total: 0, canGoBack: false },
+        clock(defaultStrategyCheckpoint(now, inc.cadenceMinutes), displayZone()),
+      ),
+    );
+    if (v === BACK) throw new Cancelled();
+    return v;
+  };
+  const at = str(args, 'at') ?? (await typed());
   const ms = parseTimestamp(at);
   if (ms === undefined) throw new WriteError(`${at} is not an ISO 8601 time.`);
   const iso = formatTimestamp(ms);
