@@ -208,6 +208,8 @@ fixTest('contributing-factors', 'factors listed under "What went wrong" are move
   const renamed = apply(only, findings(only, 'contributing-factors')[0].suggestions![0]);
   assert.match(renamed, /^## Contributing factors\n\n- The font package was dropped\.\n- No alert on PDF sizes\.$/m);
   assert.match(findings(renamed, 'contributing-factors')[0].message, /Only 2 contributing factors are listed \(layers found: technical trigger, detection\)/);
+});
+
 fixTest('front-matter-schema', 'severity: SEV7 is offered SEV1 to SEV4; picking one clears the finding', () => {
   const text = read('incident-clean.md').replace(/^severity: SEV\d$/m, 'severity: SEV7');
   const f = findings(text, 'front-matter-schema');
