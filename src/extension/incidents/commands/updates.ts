@@ -153,8 +153,9 @@ export async function postUpdate(ctx: CommandContext, inc: IndexedIncident, args
   if (given.known === undefined) await ctx.memory.update(LAST_WEBHOOK, answers.publish ?? '');
   if (args.notify !== false) {
     const copy = `command:${COMMANDS.copyStatusUpdate}?${encodeURIComponent(JSON.stringify([{ incident: inc.key }]))}`;
-    const what = final ? 'Final status update (all clear) posted' : `Status update posted; next update due ${timeWithUtc(next!, now, zone)}`;
-    confirmPosted(ctx.uriOf(inc.key), `### ${post.update.time}`, `${what} for ${display(inc)}.${hook ? ` Publishing to ${hook.name}.` : ''} [Copy as message](${copy})`);
+    // Short enough that the toast shows the link without being expanded.
+    const what = final ? 'Final update posted (all clear)' : `Status update posted · next ${timeWithUtc(next!, now, zone)}`;
+    confirmPosted(ctx.uriOf(inc.key), `### ${post.update.time}`, `${what} · [Copy as message](${copy})`);
   }
   if (!hook) return { key: inc.key };
   const timeout = typeof args.publishTimeoutMs === 'number' ? args.publishTimeoutMs : undefined;
