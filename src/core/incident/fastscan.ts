@@ -12,12 +12,12 @@ import type { ActionItemNode, ParsedDocument, Section, TimelineEntryNode } from 
 import { detectEol, hasBom, splitLines, type Range } from '../text';
 import { actionFromRow, isActionTable, labelledBlocks } from '../parser';
 
-const BAIL = Symbol('bail');
+export const BAIL = Symbol('bail');
 type Bail = typeof BAIL;
 
 const KEY = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*?))?[ \t]*$/;
 
-function scalar(s: string): unknown | Bail {
+export function scalar(s: string): unknown | Bail {
   const c = s[0];
   if (c === '"') {
     if (!s.endsWith('"') || s.length < 2) return BAIL;

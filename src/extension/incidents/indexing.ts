@@ -67,6 +67,8 @@ export class IndexService implements vscode.Disposable {
     // Only documents indexed before this scan began can be stale; ones written during it stay.
     const before = new Set(this.index.keys());
     await this.loadProjectConfig();
+    // The incidents folder first, read directly: its countdown shows before the search below ends.
+    await this.incidentsFolderFirst();
     const seen = new Set<string>();
     // Documents the globs name, matched by the core as the CLI matches them (any case); files
     // elsewhere with a typed front matter join when opened or changed.
@@ -87,6 +89,22 @@ export class IndexService implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.fromDocument(d);
     this.watchRestricted();
     this.fire();
+  }
+
+  /** `<incidents folder>/<id>/incident.md` (and postmortem.md) of the first workspace folder, without a file search. */
+  private async incidentsFolderFirst(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return;
+    const root = vscode.Uri.joinPath(folder.uri, readSettings().incidentsFolder);
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(root);
+    } catch {
+      return;
+    }
+    const dirs = entries.filter(([, t]) => t & vscode.FileType.Directory).slice(0, 200);
+    await Promise.all(dirs.flatMap(([name]) => ['incident.md', 'postmortem.md'].map((f) => this.refreshFromDisk(vscode.Uri.joinPath(root, name, f), false))));
+    if (this.index.size) this.fire();
   }
 
   private async loadProjectConfig(): Promise<void> {
