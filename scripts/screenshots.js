@@ -2,7 +2,8 @@
 'use strict';
 // npm run screenshots: renders the README tour images into docs/images/ with the same harness the
 // end-to-end tests use (fresh copy of examples/, private profile, real code-server and Chromium).
-//   start.png       the examples workspace with the Sitrep view open and the active incident showing
+//   start.png       npm start's first screen: the Sitrep view, the active incident, the postmortem
+//                   and the Problems panel, as the examples workspace opens
 //   postmortem.png  the postmortem with the linter's findings in the Problems panel
 //   report.png      Sitrep: Open Learning Report: headline figures and standards candidates
 //   report-charts.png  the same report scrolled to its charts
@@ -17,7 +18,6 @@ const { prepareDemoWorkspace } = require('./lib/demo');
 const { npmCmd, runCommand, ensureDependencies } = require('./lib/run');
 
 const OUT = path.join(repoRoot, 'docs', 'images');
-const INCIDENT = 'incidents/2026-11-27-checkout-5xx/incident.md';
 const POSTMORTEM = 'incidents/2026-10-14-search-latency/postmortem.md';
 
 async function step(name, fn) {
@@ -92,16 +92,19 @@ async function main() {
   const editor = await Editor.start({
     label: 'screenshots',
     fixture: demoFixture(),
+    // As npm start opens it: the postmortem from the URL, the rest from the workspace setting.
+    openFile: POSTMORTEM,
     viewport: { width: 1280, height: 800 },
     settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false, 'window.zoomLevel': 0 },
   });
   try {
     if (only.includes('start')) {
       ok = (await step('start.png', async () => {
-        await editor.openViewContainer('Sitrep');
+        // Nothing is clicked: this is the screen npm start opens to.
+        await bestEffort('the Sitrep status-bar item', () => editor.waitForStatusBarText(/SEV2 .* · update in/, 20000));
+        await bestEffort('the active incident', () => editor.activeTab('incident.md').waitFor({ state: 'visible', timeout: 15000 }));
         await bestEffort('the Incidents view items', () => editor.waitForTreeItem('Incidents', /Checkout returns 5xx/, 20000));
-        await editor.openFile(INCIDENT);
-        await bestEffort('the Sitrep status-bar item', () => editor.waitForStatusBarText(/SEV2|update/i, 10000));
+        await bestEffort('the Problems panel', () => editor.page.locator('.part.panel .markers-panel').waitFor({ state: 'visible', timeout: 15000 }));
         await settle(editor);
         await editor.screenshot(path.join(OUT, 'start.png'));
       })) && ok;

@@ -122,7 +122,11 @@ async function main() {
     process.exit(code || 1);
   });
 
-  const url = `${server.url}?folder=${encodeURIComponent(folder)}`;
+  // The examples open on the active incident (the workspace setting) beside the postmortem the
+  // linter has things to say about, which the workbench opens from the URL.
+  const postmortem = path.join(folder, 'incidents', '2026-10-14-search-latency', 'postmortem.md');
+  const payload = folder !== examples && !demo ? undefined : [['openFile', `vscode-remote://127.0.0.1:${port}${postmortem}`]];
+  const url = `${server.url}?folder=${encodeURIComponent(folder)}${payload && fs.existsSync(postmortem) ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
   console.log('');
   console.log(`  Sitrep is running in VS Code (code-server) on ${path.relative(process.cwd(), folder) || folder}`);
   if (demo) console.log('  (a fresh copy of examples/ each start, its clock moved to now; npm start -- --in-place opens examples/ itself)');

@@ -41,13 +41,14 @@ const fixture = makeFixture('overdue', {
 
 editorSuite('incident overdue', { fixture }, (scenario) => {
   scenario('an overdue incident shows the overdue state and the notification', async (editor) => {
-    const text = await editor.waitForStatusBarText(/SEV2 db-failover · overdue \d+:\d\d/, 30000);
+    const text = await editor.waitForStatusBarText(/SEV2 Primary database… · overdue \d+:\d\d/, 30000);
     const secs = clockSeconds(text);
     assert.ok(secs >= 3 * 60 && secs < 10 * 60, text);
-    const item = editor.page.locator('.part.statusbar .statusbar-item', { hasText: 'db-failover' }).first();
+    const item = editor.page.locator('.part.statusbar .statusbar-item', { hasText: 'Primary database' }).first();
     assert.match((await item.getAttribute('class')) ?? '', /error-kind/);
-    const message = await editor.waitForNotification(/Primary database failover stuck: status update overdue/, 20000);
-    assert.match(message, /was due/);
+    const message = await editor.waitForNotification(/Primary database failover stuck: status update overdue by \d+ min/, 20000);
+    assert.match(message, /it was due at \d\d:\d\d /);
+    assert.doesNotMatch(message, /overdue 0:00/);
     const toast = editor.page.locator('.notifications-toasts .notification-list-item', { hasText: 'status update overdue' }).first();
     await toast.locator('a.monaco-button, .monaco-button', { hasText: 'Post update' }).first().waitFor({ state: 'visible' });
     await toast.locator('a.monaco-button, .monaco-button', { hasText: 'Snooze 5 min' }).first().waitFor({ state: 'visible' });

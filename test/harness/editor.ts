@@ -61,6 +61,21 @@ export interface TreeItem {
 
 const live = new Set<Editor>();
 
+/** Page script: notes when each status-bar text first shows (performance.now()), every 50 ms for a minute. */
+const STATUS_BAR_WATCH = `
+window.__statusBarSeen = {};
+(() => {
+  const started = Date.now();
+  const timer = setInterval(() => {
+    document.querySelectorAll('.part.statusbar .statusbar-item').forEach((e) => {
+      const t = e.innerText.replace(/\\s+/g, ' ').trim();
+      if (t && !(t in window.__statusBarSeen)) window.__statusBarSeen[t] = performance.now();
+    });
+    if (Date.now() - started > 60000) clearInterval(timer);
+  }, 50);
+})();
+`;
+
 // Safety net: if the test process dies, take code-server's whole process group with it.
 process.once('exit', () => {
   for (const e of live) {
@@ -115,6 +130,8 @@ export class Editor {
   /** The folder the extension was installed to (copied, or unpacked from the .vsix). */
   installedExtension: string | undefined;
   readonly label: string;
+  /** When the workbench page finished loading (epoch ms), to measure what shows how soon after. */
+  pageLoadedAt = 0;
   private stopped = false;
 
   private constructor(private readonly options: EditorOptions) {
@@ -183,7 +200,10 @@ export class Editor {
     const remote = (p: string) => codeServerLib.remoteUri(server, p);
     const payload: Array<[string, string]> = opts.payload ? opts.payload(remote) : [];
     if (opts.openFile) payload.push(['openFile', remote(this.file(opts.openFile))]);
+    // Notes when each status-bar text first shows, in ms since navigation started (statusBarFirstSeen).
+    await this.page.addInitScript({ content: STATUS_BAR_WATCH });
     await this.page.goto(codeServerLib.workbenchUrl(server, this.workspace, payload.length ? payload : undefined));
+    this.pageLoadedAt = Date.now();
     await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 30000 });
     if (opts.openFile) {
       await this.activeTab(path.basename(opts.openFile)).waitFor({ state: 'visible', timeout: 30000 });
@@ -396,6 +416,39 @@ export class Editor {
     await this.waitForQuickInputToMoveOn(before, `the answer ${JSON.stringify(text)}`);
   }
 
+  /** Presses Enter on the showing input box or quick pick as it is (its prefilled value, its active item). */
+  async acceptQuickInput(expect?: string | RegExp): Promise<void> {
+    const widget = await this.waitForQuickInput(expect);
+    const before = await this.quickInputState();
+    await widget.locator('.quick-input-box input').press('Enter');
+    await this.waitForQuickInputToMoveOn(before, 'Enter');
+  }
+
+  /** Clicks the Back button of the showing multi-step input; resolves once the previous step shows. */
+  async quickInputBack(expect?: string | RegExp): Promise<void> {
+    const widget = await this.waitForQuickInput(expect);
+    const before = await this.quickInputState();
+    await widget.locator('.quick-input-left-action-bar .action-label').first().click();
+    await this.waitForQuickInputToMoveOn(before, 'Back');
+  }
+
+  /** Closes the showing quick input with Escape; resolves once it is gone. */
+  async dismissQuickInput(): Promise<void> {
+    const widget = await this.waitForQuickInput();
+    await widget.locator('.quick-input-box input').press('Escape');
+    await widget.waitFor({ state: 'hidden', timeout: 10000 });
+  }
+
+  /** The value in the showing input box. */
+  async quickInputValue(): Promise<string> {
+    return (await this.waitForQuickInput()).locator('.quick-input-box input').inputValue();
+  }
+
+  /** The message under the showing input box (a validation error, or what a time was read as). */
+  async quickInputMessage(): Promise<string> {
+    return (await (await this.waitForQuickInput()).locator('.quick-input-message').innerText().catch(() => '')).trim();
+  }
+
   /** Chooses the item whose label is exactly `label` in the showing quick pick; resolves once the
    * pick closed or moved on to its next step. */
   async pickQuickItem(label: string, expect?: string | RegExp): Promise<void> {
@@ -422,6 +475,20 @@ export class Editor {
   async statusBarTexts(): Promise<string[]> {
     const texts = await this.page.locator('.part.statusbar .statusbar-item').allInnerTexts();
     return texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  }
+
+  /**
+   * When a status-bar text matching `match` first showed, in ms after the page's navigation started
+   * and after its load event (noted every 50 ms during the first minute), or undefined.
+   */
+  async statusBarFirstSeen(match: RegExp): Promise<{ text: string; sinceNavigation: number; sinceLoad: number } | undefined> {
+    const r = (await this.page.evaluate(
+      '({ seen: window.__statusBarSeen || {}, load: (performance.getEntriesByType("navigation")[0] || {}).loadEventEnd || 0 })',
+    )) as { seen: Record<string, number>; load: number };
+    const hits = Object.entries(r.seen).filter(([t]) => match.test(t)).sort((a, b) => a[1] - b[1]);
+    if (!hits.length) return undefined;
+    const [text, at] = hits[0];
+    return { text, sinceNavigation: Math.round(at), sinceLoad: Math.round(at - r.load) };
   }
 
   /** Waits for a status-bar item whose text matches and returns that text. */

@@ -34,6 +34,22 @@ suite('Sitrep extension', () => {
   });
 });
 
+suite('A broken severity in an active incident', () => {
+  test('severity: SEV9 gets quick fixes offering SEV1 to SEV4, and keeps counting down', async () => {
+    await activateSitrep();
+    const uri = workspaceUri('incidents/2026-11-20-sev9/incident.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const diags = await sitrepDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'front-matter-schema'));
+    const schema = diags.find((d) => codeOf(d) === 'front-matter-schema')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, schema.range);
+    const titles = actions.map((a) => a.title);
+    for (const s of ['SEV1', 'SEV2', 'SEV3', 'SEV4']) assert.ok(titles.includes(`Set severity to ${s}`), `offered ${s}; got ${JSON.stringify(titles)}`);
+    // The typo does not cascade: no finding about a commander who is plainly there.
+    assert.ok(!diags.some((d) => codeOf(d) === 'roles-assigned'), JSON.stringify(diags.map((d) => d.message)));
+  });
+});
+
 function codeOf(d: vscode.Diagnostic): string | number | undefined {
   return typeof d.code === 'object' && d.code !== null ? d.code.value : d.code;
 }

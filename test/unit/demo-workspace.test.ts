@@ -32,6 +32,8 @@ test('the demo copy puts the active example incident mid-response at the given m
     assert.ok(due > now && due - now <= 10 * 60_000, `next update due ${doc.incident.next_update_due}`);
     assert.ok(Date.parse(doc.incident.started) < now);
     assert.ok(fs.existsSync(path.join(dir, '.sitrep.yaml')));
+    // It opens on the active incident (npm start's first screen).
+    assert.match(fs.readFileSync(path.join(dir, '.vscode', 'settings.json'), 'utf8'), /"sitrep\.showActiveIncidentOnStartup": true/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -16,7 +16,11 @@ import {
   renderPostmortem,
   setFrontMatter,
   soloRoles,
-  statusUpdateMessage,
+  chatMessage,
+  fixedZone,
+  messageText,
+  shortTitle,
+  UTC_ZONE,
   yamlScalar,
   type TextEdit,
 } from '../../src/core/incident';
@@ -208,15 +212,34 @@ test('the postmortem carries metadata, impact scope, the timeline with sources, 
   assert.equal(postmortemPathFor('incidents/x/incident.md'), 'incidents/x/postmortem.md');
 });
 
-test('the copied message leaves restricted details out', () => {
+test('the message is chat-ready: short title, commander, local and UTC times, no ids; restricted details left out', () => {
   const update = { time: '2026-11-27T10:15:00Z', known: 'Token for tenant 42 leaked', unknown: 'Scope', impact: 'Some logins fail', mitigation: 'Rotating keys', nextUpdate: '2026-11-27T10:45:00Z' };
-  const open = statusUpdateMessage({ incident: { id: 'i', title: 'Login errors', severity: 'SEV1', status: 'investigating' }, update });
-  assert.match(open, /Login errors/);
-  assert.match(open, /Known: Token for tenant 42 leaked/);
-  const restricted = statusUpdateMessage({ incident: { id: 'i', title: 'Login errors', severity: 'SEV1', status: 'investigating', restricted: true }, update });
+  const now = Date.parse('2026-11-27T10:16:00Z');
+  const incident = { title: 'Login errors', severity: 'SEV1' as const, status: 'investigating' as const, restricted: false, commander: '@maria' };
+  const open = messageText(chatMessage({ incident, update, now, zone: fixedZone(60, 'CET') }));
+  assert.equal(
+    open,
+    [
+      '[SEV1] Login errors',
+      'investigating · update 11:15 CET (10:15 UTC) · commander @maria',
+      'Known: Token for tenant 42 leaked',
+      'Unknown: Scope',
+      'Impact: Some logins fail',
+      'Mitigation: Rotating keys',
+      'Next update by 11:45 CET (10:45 UTC)',
+    ].join('\n'),
+  );
+  const restricted = messageText(chatMessage({ incident: { ...incident, restricted: true }, update, now, zone: UTC_ZONE }));
   assert.doesNotMatch(restricted, /Token|tenant 42|Login errors|Scope/);
+  assert.match(restricted, /^\[SEV1\] Restricted incident$/m);
   assert.match(restricted, /Impact: Some logins fail/);
-  assert.match(restricted, /Next update: by 2026-11-27T10:45:00Z/);
+  assert.match(restricted, /Next update by 10:45 UTC$/);
+  // A final update is the all-clear: no next time.
+  const final = messageText(chatMessage({ incident: { ...incident, status: 'resolved' }, update: { ...update, nextUpdate: '', final: true }, now, zone: UTC_ZONE }));
+  assert.match(final, /^\[SEV1\] Login errors — resolved, all clear$/m);
+  assert.match(final, /This is the final update/);
+  assert.doesNotMatch(final, /Next update/);
+  assert.equal(shortTitle('Checkout returns 5xx for card payments in every EU region after the payments-api v4.12.0 deploy went out', 60), 'Checkout returns 5xx for card payments in every EU region…');
 });
 
 test('the checkpoint packet is prefilled from the current state', () => {

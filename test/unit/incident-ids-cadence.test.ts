@@ -87,11 +87,16 @@ test('cadence: SEV1 at most 30, SEV2 at most 60, SEV3/SEV4 confirmed by the user
 
 test('next update: default now + cadence rounded up to the minute; later than the cadence needs confirmation', () => {
   assert.equal(defaultNextUpdate(NOW, 30), NOW + 30 * MIN);
-  assert.equal(defaultNextUpdate(NOW + 15_000, 30), NOW + 31 * MIN);
+  // Rounded down, never up: the default always keeps the cadence.
+  assert.equal(defaultNextUpdate(NOW + 15_000, 30), NOW + 30 * MIN);
+  assert.equal(defaultNextUpdate(NOW + 59_999, 30), NOW + 30 * MIN);
   assert.deepEqual(checkNextUpdate(NOW + 30 * MIN, NOW, 30), { ok: true });
   const late = checkNextUpdate(NOW + 45 * MIN, NOW, 30);
   assert.equal(late.ok, false);
   assert.equal(!late.ok && late.reason, 'beyond-cadence');
+  // No slack: a second past the cadence is beyond it.
+  assert.deepEqual(checkNextUpdate(NOW + 30 * MIN, NOW + 500, 30), { ok: true });
+  assert.equal(checkNextUpdate(NOW + 30 * MIN + 1000, NOW, 30).ok, false);
   const past = checkNextUpdate(NOW - MIN, NOW, 30);
   assert.equal(!past.ok && past.reason, 'past');
 });

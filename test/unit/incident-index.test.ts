@@ -137,7 +137,7 @@ test('restricted incidents carry a lock; the status bar names them by id only', 
   assert.equal(root.icon, 'lock');
   assert.match(root.contextValue, /restricted/);
   const view = statusBarView(index, NOW + 17 * MIN + 56_000);
-  assert.equal(view.text, '$(lock) SEV1 token-leak · update in 12:04');
+  assert.equal(view.text, '$(lock) SEV1 restricted · update in 12:04');
   assert.doesNotMatch(view.tooltip, /tenant 42/);
 });
 
@@ -145,7 +145,7 @@ test('the status bar shows the incident due soonest, warning and overdue states,
   const index = build();
   const v = statusBarView(index, NOW + 17 * MIN + 56_000);
   assert.equal(v.visible, true);
-  assert.equal(v.text, '$(pulse) SEV1 login-down · update in 12:04');
+  assert.equal(v.text, '$(pulse) SEV1 Login down · update in 12:04');
   assert.equal(v.state, 'ok');
   assert.equal(v.key, 'k2');
   assert.match(v.tooltip, /Login down/);
@@ -154,7 +154,7 @@ test('the status bar shows the incident due soonest, warning and overdue states,
   assert.equal(statusBarView(index, NOW + 26 * MIN).state, 'warning');
   const over = statusBarView(index, NOW + 33 * MIN + 12_000);
   assert.equal(over.state, 'overdue');
-  assert.equal(over.text, '$(pulse) SEV1 login-down · overdue 3:12');
+  assert.equal(over.text, '$(pulse) SEV1 Login down · overdue 3:12');
   assert.equal(statusBarView(new IncidentIndex(), NOW).visible, false);
 });
 
@@ -179,12 +179,15 @@ test('open action items are grouped by incident, with overdue and unverified one
   assert.equal(rows[0].docKey, 'p3');
 });
 
-test('the status bar counts down for valid incidents only; a malformed one stays in the view', () => {
+test('a malformed active incident keeps counting down, marked broken; it stays in the view', () => {
   const index = new IncidentIndex();
   index.update('bad', incident('2026-11-27-x-aaaa', 'Broken', 'SEV1', 30).replace('severity: SEV1', 'severity: SEV9'), { relativePath: 'incidents/x/incident.md' });
-  assert.equal(statusBarView(index, NOW).visible, false);
+  const bad = statusBarView(index, NOW);
+  assert.equal(bad.key, 'bad');
+  assert.match(bad.text, /^\$\(warning\) SEV\? Broken · update in /);
+  assert.match(bad.tooltip, /front matter broken: line \d+: "severity"/);
   index.update('ok', incident('2026-11-27-y-bbbb', 'Fine', 'SEV2', 60), { relativePath: 'incidents/y/incident.md' });
-  assert.equal(statusBarView(index, NOW).key, 'ok');
+  assert.equal(statusBarView(index, NOW).key, 'bad', 'the broken one is due first');
   assert.equal(incidentRoots(index, NOW).length, 2);
   assert.match(incidentRoots(index, NOW - 5 * MIN)[1].description ?? '', /starts in the future/);
 });

@@ -55,6 +55,7 @@ test('a severity raise brings the next update forward; a lowering never pushes i
   assert.equal(raise.due, NOW + 30 * MIN);
   assert.deepEqual(raise.fm, [
     { path: 'severity', value: 'SEV1' },
+    { path: 'peak_severity', value: 'SEV1' },
     { path: 'update_cadence_minutes', value: 30 },
     { path: 'next_update_due', value: '2026-11-27T10:30:00Z' },
   ]);
@@ -116,7 +117,7 @@ test('a role handover sets the role, ends solo, and titles the checkpoint', () =
 test('strategy checkpoint: one cadence ahead, never more than 30 minutes; the decision text says what to do', () => {
   assert.equal(defaultStrategyCheckpoint(NOW, 120), NOW + 30 * MIN);
   assert.equal(defaultStrategyCheckpoint(NOW, 15), NOW + 15 * MIN);
-  assert.equal(defaultStrategyCheckpoint(NOW + 1, 15), NOW + 16 * MIN, 'rounded up to the minute');
+  assert.equal(defaultStrategyCheckpoint(NOW + 1, 15), NOW + 15 * MIN, 'rounded down to the minute');
   assert.match(strategyCheckpointText('2026-11-27T10:30:00Z'), /^Strategy checkpoint: if not mitigated by 2026-11-27T10:30:00Z, change strategy/);
 });
 
@@ -159,7 +160,7 @@ test('restricted incidents are named by id in pickers and copied messages; picke
   assert.equal(incidentLabel(open), 'DB failover stuck');
   const restricted = { ...open, restricted: true };
   assert.equal(incidentLabel(restricted), '2026-11-27-db-x7k2 (restricted)');
-  assert.deepEqual(messageIncident(restricted), { id: '2026-11-27-db-x7k2', title: 'DB failover stuck', severity: 'SEV3', status: 'investigating', restricted: true });
+  assert.deepEqual(messageIncident(restricted), { title: 'DB failover stuck', severity: 'SEV3', status: 'investigating', restricted: true, commander: restricted.roles?.commander });
   // A restricted incident's postmortem is named by the incident id, not its title.
   const pmEntry = { incidentId: '2026-11-27-db-x7k2', title: 'Postmortem: DB failover stuck' };
   assert.equal(postmortemLabel(pmEntry, open), 'Postmortem: DB failover stuck');

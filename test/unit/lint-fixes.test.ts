@@ -209,3 +209,13 @@ fixTest('contributing-factors', 'factors listed under "What went wrong" are move
   assert.match(renamed, /^## Contributing factors\n\n- The font package was dropped\.\n- No alert on PDF sizes\.$/m);
   assert.match(findings(renamed, 'contributing-factors')[0].message, /Only 2 contributing factors are listed \(layers found: technical trigger, detection\)/);
 });
+
+fixTest('front-matter-schema', 'severity: SEV7 is offered SEV1 to SEV4; picking one clears the finding', () => {
+  const text = read('incident-clean.md').replace(/^severity: SEV\d$/m, 'severity: SEV7');
+  const f = findings(text, 'front-matter-schema');
+  assert.equal(f.length, 1);
+  assert.deepEqual(f[0].suggestions?.map((s) => s.title), ['SEV1', 'SEV2', 'SEV3', 'SEV4'].map((s) => `Set severity to ${s}`));
+  const fixed = apply(text, f[0].suggestions![1]);
+  assert.match(fixed, /^severity: SEV2$/m);
+  assert.deepEqual(findings(fixed, 'front-matter-schema'), []);
+});

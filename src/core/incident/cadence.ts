@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CADENCE, MAX_CADENCE } from '../config';
 import { cleanValue } from '../lint/phrases';
-import type { Config, Severity } from '../model/schemas';
+import { SEVERITIES, type Config, type Severity } from '../model/schemas';
 import type { ParsedDocument, StatusUpdateNode } from '../parser/types';
 import type { Range } from '../text';
 import { formatClock, parseTimestamp } from '../time';
@@ -42,6 +42,18 @@ export function effectiveCadence(severity: Severity | undefined, ownMinutes: num
   return Math.min(value, max, MAX_ANY_CADENCE);
 }
 
+/**
+ * The severity an incident's countdown runs at: the one written; SEV1, the most urgent, when one is
+ * written but does not read (`SEV7`) or the front matter's YAML does not parse; undefined when the
+ * document names none.
+ */
+export function countdownSeverity(doc: ParsedDocument, data: Record<string, unknown>): Severity | undefined {
+  const s = data.severity;
+  if (typeof s === 'string' && (SEVERITIES as readonly string[]).includes(s)) return s as Severity;
+  if (s !== undefined || (doc.frontMatter && !doc.frontMatter.data)) return 'SEV1';
+  return undefined;
+}
+
 /** Why a proposed cadence is not allowed for a severity, or undefined when it is. */
 export function cadenceProblem(severity: Severity, minutes: number): string | undefined {
   if (!Number.isInteger(minutes) || minutes <= 0) return 'Enter a whole number of minutes greater than 0.';
@@ -51,10 +63,21 @@ export function cadenceProblem(severity: Severity, minutes: number): string | un
   return undefined;
 }
 
-/** Default next-update time: now + cadence, rounded up to the next whole minute. */
+/**
+ * Default next-update time: now + cadence, rounded down to a whole minute, so that accepting it
+ * always keeps the cadence (the update-cadence rule allows no slack).
+ */
 export function defaultNextUpdate(now: number, cadenceMinutes: number): number {
   const t = now + cadenceMinutes * MINUTE;
-  return Math.ceil(t / MINUTE) * MINUTE;
+  return Math.floor(t / MINUTE) * MINUTE;
+}
+
+/**
+ * The latest next-update time a status update posted at `now` may promise: its own time as
+ * written (to the second) plus the cadence, exactly what the update-cadence rule allows.
+ */
+export function latestNextUpdate(now: number, cadenceMinutes: number): number {
+  return Math.floor(now / 1000) * 1000 + cadenceMinutes * MINUTE;
 }
 
 export type NextUpdateCheck =
@@ -68,7 +91,7 @@ export type NextUpdateCheck =
  */
 export function checkNextUpdate(proposed: number, now: number, cadenceMinutes: number): NextUpdateCheck {
   if (proposed <= now) return { ok: false, reason: 'past', message: 'The next update must be in the future.' };
-  const latest = now + cadenceMinutes * MINUTE + MINUTE; // a minute of slack for rounding up
+  const latest = latestNextUpdate(now, cadenceMinutes);
   if (proposed > latest) {
     return {
       ok: false,
@@ -130,10 +153,10 @@ export function promisedNext(u: StatusUpdateNode): { at: number; range: Range } 
  * When an incident's next status update is due: the front matter's `next_update_due` (which the
  * commands keep current, and which a severity change tightens), else the latest status update's
  * "Next update", else that update's time plus the cadence, else detection (or start) plus the
- * cadence. Undefined when none of these is known.
+ * cadence. Undefined when none of these is known. `data` is the front matter as far as it reads
+ * (see `readableFrontMatter`).
  */
-export function updateDeadline(doc: ParsedDocument, cadenceMinutes: number | undefined): UpdateDeadline | undefined {
-  const data = doc.frontMatter?.data ?? {};
+export function updateDeadline(doc: ParsedDocument, cadenceMinutes: number | undefined, data: Record<string, unknown> = doc.frontMatter?.data ?? {}): UpdateDeadline | undefined {
   const fm = typeof data.next_update_due === 'string' ? parseTimestamp(data.next_update_due) : undefined;
   if (fm !== undefined) {
     const e = doc.frontMatter?.entries.get('next_update_due');

@@ -72,10 +72,16 @@ export interface StatusUpdateInput {
   unknown: string;
   impact: string;
   mitigation: string;
+  /** ISO time of the next update; empty for a final update. */
   nextUpdate: string;
+  /** The final update (the all-clear): no next update follows. */
+  final?: boolean;
 }
 
-export const STATUS_UPDATE_LABELS: Array<[keyof Omit<StatusUpdateInput, 'time'>, string]> = [
+/** What a final update writes where the next update time would go. */
+export const FINAL_UPDATE_TEXT = 'none: this is the final update';
+
+export const STATUS_UPDATE_LABELS: Array<[keyof Omit<StatusUpdateInput, 'time' | 'final'>, string]> = [
   ['known', 'Known'],
   ['unknown', 'Unknown'],
   ['impact', 'Impact'],
@@ -84,8 +90,11 @@ export const STATUS_UPDATE_LABELS: Array<[keyof Omit<StatusUpdateInput, 'time'>,
 ];
 
 export function formatStatusUpdate(u: StatusUpdateInput, eol = '\n'): string {
-  const lines = [`### ${u.time}`, ''];
-  for (const [k, label] of STATUS_UPDATE_LABELS) lines.push(`- **${label}:** ${oneLine(u[k]) || 'none'}`);
+  const lines = [`### ${u.time}${u.final ? ' — final update' : ''}`, ''];
+  for (const [k, label] of STATUS_UPDATE_LABELS) {
+    const value = k === 'nextUpdate' && u.final ? FINAL_UPDATE_TEXT : oneLine(u[k]);
+    lines.push(`- **${label}:** ${value || 'none'}`);
+  }
   return lines.join(eol);
 }
 

@@ -12,7 +12,7 @@ import type { ActionItemNode, ParsedDocument, Section, TimelineEntryNode } from 
 import { detectEol, hasBom, splitLines, type Range } from '../text';
 import { actionFromRow, isActionTable, labelledBlocks } from '../parser';
 
-const BAIL = Symbol('bail');
+export const BAIL = Symbol('bail');
 type Bail = typeof BAIL;
 
 // `[^]*` rather than `.*`: it cannot fail on a line separator, so nothing backtracks.
@@ -31,7 +31,7 @@ function trimSpaceTab(s: string): string {
   return s.slice(a, b);
 }
 
-function scalar(s: string): unknown | Bail {
+export function scalar(s: string): unknown | Bail {
   const c = s[0];
   if (c === '"') {
     if (!s.endsWith('"') || s.length < 2) return BAIL;

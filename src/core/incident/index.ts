@@ -10,3 +10,7 @@ export * from './reminders';
 export * from './statusbar';
 export * from './fastscan';
 export * from './workflow';
+export * from './timeinput';
+export * from './chat';
+export * from './salvage';
+export * from './flow';

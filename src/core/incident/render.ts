@@ -43,6 +43,12 @@ export interface NewIncidentInput {
   now: number;
   /** When impact started, if earlier than the declaration. */
   started?: number;
+  /** When it was detected (default: the declaration). */
+  detected?: number;
+  /** How it was detected: "alert", "customer report", … */
+  detectedBy?: string;
+  /** When the first status update is due (default: one cadence after the declaration). */
+  firstUpdate?: number;
   restricted?: boolean;
   users?: string;
 }
@@ -73,10 +79,21 @@ export function declarationEntry(input: NewIncidentInput): string {
   });
 }
 
+/** The detection's timeline line: how, and when impact started when that was earlier. */
+export function detectionEntry(input: NewIncidentInput): string {
+  const detected = input.detected ?? input.now;
+  const started = input.started ?? detected;
+  return formatTimelineLine({
+    time: formatTimestamp(detected),
+    kind: 'detection',
+    text: `Detected by ${oneLine(input.detectedBy ?? 'unknown')}${started < detected ? `; impact started ${formatTimestamp(started)} (time to detect ${formatDuration(detected - started)})` : ''}.`,
+  });
+}
+
 /** A new incident document. */
 export function renderIncident(input: NewIncidentInput, eol = '\n'): string {
-  const now = formatTimestamp(input.now);
   const started = formatTimestamp(input.started ?? input.now);
+  const detected = formatTimestamp(input.detected ?? input.now);
   const fm = frontMatterBlock(
     [
       ['type', 'incident'],
@@ -99,9 +116,10 @@ export function renderIncident(input: NewIncidentInput, eol = '\n'): string {
         },
       ],
       ['started', started],
-      ['detected', now],
+      ['detected', detected],
+      ['detected_by', input.detectedBy ? oneLine(input.detectedBy) : undefined],
       ['update_cadence_minutes', input.cadenceMinutes],
-      ['next_update_due', formatTimestamp(input.now + input.cadenceMinutes * MINUTE)],
+      ['next_update_due', formatTimestamp(input.firstUpdate ?? input.now + input.cadenceMinutes * MINUTE)],
     ],
     eol,
   );
@@ -115,6 +133,7 @@ export function renderIncident(input: NewIncidentInput, eol = '\n'): string {
     '',
     '## Timeline',
     '',
+    ...(input.detectedBy ? [detectionEntry(input)] : []),
     declarationEntry(input),
     '',
     '## Status updates',
@@ -150,6 +169,13 @@ const FACTOR_HINTS: Record<(typeof FACTOR_LAYERS)[number], string> = {
   organizational: 'Which priority, staffing or time trade-off made this more likely?',
 };
 
+/** The more severe of two levels (SEV1 is the most severe). */
+export function mostSevere(a: Severity | undefined, b: Severity | undefined): Severity | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return a < b ? a : b;
+}
+
 /** Postmortem text rendered from a parsed incident document. */
 export function renderPostmortem(incidentDoc: ParsedDocument, opts: PostmortemOptions): string {
   const eol = incidentDoc.eol;
@@ -158,12 +184,14 @@ export function renderPostmortem(incidentDoc: ParsedDocument, opts: PostmortemOp
   const t = { started: inc.started, detected: inc.detected, mitigated: inc.mitigated, resolved: inc.resolved };
   const ttx = timeToX(t);
   const impact = inc.impact;
+  // The postmortem reports the most severe level reached, not the one at resolution.
+  const peak = mostSevere(inc.peak_severity, inc.severity);
   const fm = frontMatterBlock(
     [
       ['type', 'postmortem'],
       ['incident', inc.id ?? 'unknown'],
       ['title', title],
-      ['severity', inc.severity ?? 'SEV3'],
+      ['severity', peak ?? 'SEV3'],
       ['status', 'draft'],
       ['started', inc.started ?? formatTimestamp(opts.now)],
       ['detected', inc.detected],
@@ -185,7 +213,9 @@ export function renderPostmortem(incidentDoc: ParsedDocument, opts: PostmortemOp
     '',
     '## Summary',
     '',
-    `${impact?.summary ? oneLine(impact.summary) + ' ' : ''}_Two or three sentences: what happened, how it was mitigated, and what changes now._`,
+    // The impact as a start, and the hint on its own line: a line that is only a hint is a finding.
+    ...(impact?.summary ? [oneLine(impact.summary), ''] : []),
+    '_Two or three sentences: what happened, how it was mitigated, and what changes now._',
     '',
     '## Impact',
     '',
@@ -193,7 +223,7 @@ export function renderPostmortem(incidentDoc: ParsedDocument, opts: PostmortemOp
     `- **Users:** ${impact?.users ?? 'unknown'}`,
     `- **Journeys:** ${listOrUnknown(impact?.journeys)}`,
     `- **Data loss:** ${impact?.data_loss ?? 'unknown'}`,
-    `- **Severity:** ${inc.severity ?? 'unknown'}`,
+    `- **Severity:** ${peak ?? 'unknown'}${peak && inc.severity && peak !== inc.severity ? ` at its peak (${inc.severity} at the end)` : ''}`,
     `- **Started:** ${inc.started ?? 'unknown'}`,
     timeLine('Detected', inc.detected, ttx.detect, 'detect'),
     timeLine('Mitigated', inc.mitigated, ttx.mitigate, 'mitigate'),
@@ -233,37 +263,13 @@ export function postmortemPathFor(incidentPath: string): string {
 
 // ---------------------------------------------------------------------------------------------
 
-export interface MessageInput {
-  incident: Pick<IncidentFrontMatter, 'id' | 'title' | 'severity' | 'status'> & { restricted?: boolean };
-  update: StatusUpdateInput;
-}
-
-export const RESTRICTED_PLACEHOLDER = '(restricted: shared with need-to-know responders only)';
-
-/**
- * A status update as plain text for chat or email. For a restricted incident the title, id, known
- * and unknown details are left out; severity, status, impact, mitigation and next update stay.
- */
-export function statusUpdateMessage({ incident, update }: MessageInput): string {
-  const r = !!incident.restricted;
-  const head = r ? `[${incident.severity}] Restricted incident — ${incident.status}` : `[${incident.severity}] ${incident.title} — ${incident.status} (${incident.id})`;
-  return [
-    head,
-    `Status update at ${update.time}`,
-    `Known: ${r ? RESTRICTED_PLACEHOLDER : oneLine(update.known)}`,
-    `Unknown: ${r ? RESTRICTED_PLACEHOLDER : oneLine(update.unknown)}`,
-    `Impact: ${oneLine(update.impact)}`,
-    `Mitigation: ${oneLine(update.mitigation)}`,
-    `Next update: by ${update.nextUpdate}`,
-  ].join('\n');
-}
-
 /** The latest status update of a parsed incident as input for a message, if any. */
 export function latestStatusUpdate(doc: ParsedDocument): StatusUpdateInput | undefined {
   const u = doc.statusUpdates[doc.statusUpdates.length - 1];
   if (!u) return undefined;
   const f = (k: string) => u.fields.get(k)?.text ?? '';
-  return { time: u.time?.text ?? '', known: f('known'), unknown: f('unknown'), impact: f('impact'), mitigation: f('mitigation'), nextUpdate: f('next_update') };
+  const final = !!u.final;
+  return { time: u.time?.text ?? '', known: f('known'), unknown: f('unknown'), impact: f('impact'), mitigation: f('mitigation'), nextUpdate: final ? '' : f('next_update'), final };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,7 +290,11 @@ export function checkpointPrefill(doc: ParsedDocument, now: number, title: strin
   const started = inc.started ? parseTimestamp(inc.started) : undefined;
   const hyp = lastOfKind(doc, ['hypothesis']).pop();
   const decision = lastOfKind(doc, ['decision']).pop();
-  const inFlight = lastOfKind(doc, ['action', 'mitigation'], lastCp?.line ?? -1).slice(-3).map((e) => e.text);
+  // What is in flight: the mitigation the latest update names, then the actions logged since the last checkpoint.
+  const inFlight = [
+    ...(latestUpdate?.mitigation && !/^(?:none|n\/a|-)$/i.test(latestUpdate.mitigation.trim()) ? [latestUpdate.mitigation.trim()] : []),
+    ...lastOfKind(doc, ['action', 'mitigation'], lastCp?.line ?? -1).slice(-3).map((e) => e.text),
+  ].filter((v, n, all) => all.indexOf(v) === n);
   const strategy = inc.strategy_checkpoint;
   const next = nextUpdateDue !== undefined ? formatTimestamp(nextUpdateDue) : latestUpdate?.nextUpdate || inc.next_update_due;
   return {

@@ -1,7 +1,8 @@
 /** Status-bar text and tooltip for the incident whose update is due soonest. Pure. */
-import { formatTimestamp } from '../time';
 import { countdown, type CountdownState } from './cadence';
+import { shortTitle } from './chat';
 import type { IncidentIndex, IndexedIncident } from './store';
+import { timeWithUtc, UTC_ZONE, type DisplayZone } from './timeinput';
 
 export interface StatusBarView {
   visible: boolean;
@@ -12,16 +13,33 @@ export interface StatusBarView {
   key?: string;
 }
 
-/** `$(pulse) SEV1 checkout-5xx · update in 12:04`, or `… · overdue 3:12`. */
-export function statusBarText(i: IndexedIncident, now: number, warningMinutes = 5): { text: string; state: CountdownState } {
-  const c = countdown(i.nextUpdateDue, now, warningMinutes);
-  const icon = i.restricted ? '$(lock)' : '$(pulse)';
-  return { text: `${icon} ${i.severity ?? 'SEV?'} ${i.name} · ${c.text}`, state: c.state };
+const LABEL_MAX = 24;
+
+/** The short name the status bar shows: the title's first words, or "restricted". */
+export function statusBarLabel(i: Pick<IndexedIncident, 'restricted' | 'title'>): string {
+  return i.restricted ? 'restricted' : shortTitle(i.title, LABEL_MAX);
 }
 
-export function statusBarView(index: IncidentIndex, now: number, warningMinutes = 5): StatusBarView {
-  // Malformed incidents show their problems in the view; the countdown needs a valid document.
-  const active = index.active().filter((i) => i.valid);
+/** `$(pulse) SEV1 Checkout returns 5xx · update in 12:04`, or `… · overdue 3:12`. */
+export function statusBarText(i: IndexedIncident, now: number, warningMinutes = 5): { text: string; state: CountdownState } {
+  const c = countdown(i.nextUpdateDue, now, warningMinutes);
+  const icon = i.restricted ? '$(lock)' : i.valid ? '$(pulse)' : '$(warning)';
+  return { text: `${icon} ${i.severity ?? 'SEV?'} ${statusBarLabel(i)} · ${c.text}`, state: c.state };
+}
+
+/** The first error of a document whose front matter does not pass, as the tooltip names it. */
+function brokenNote(i: IndexedIncident): string {
+  if (i.valid) return '';
+  const p = i.problems.find((x) => x.severity === 'error') ?? i.problems[0];
+  return p ? ` — front matter broken: line ${p.range.line + 1}: ${p.message}` : ' — front matter broken';
+}
+
+/**
+ * The item for the incident whose update is due soonest. An incident whose front matter is broken
+ * keeps counting down on what can still be read (the index's reading) and is marked as broken.
+ */
+export function statusBarView(index: IncidentIndex, now: number, warningMinutes = 5, zone: DisplayZone = UTC_ZONE): StatusBarView {
+  const active = index.active().filter((i) => i.valid || i.nextUpdateDue !== undefined);
   let top: IndexedIncident | undefined;
   for (const i of active) if (!top || (i.nextUpdateDue ?? Infinity) < (top.nextUpdateDue ?? Infinity)) top = i;
   if (!top) return { visible: false, text: '', tooltip: '', state: 'none' };
@@ -31,7 +49,8 @@ export function statusBarView(index: IncidentIndex, now: number, warningMinutes 
     .sort((a, b) => (a.nextUpdateDue ?? Infinity) - (b.nextUpdateDue ?? Infinity))
     .map((i) => {
       const c = countdown(i.nextUpdateDue, now, warningMinutes);
-      return `${i.severity ?? 'SEV?'} ${i.restricted ? '[restricted] ' + (i.id ?? i.name) : i.title} — ${i.status ?? 'unknown'} — ${c.text}${i.nextUpdateDue !== undefined ? ` (due ${formatTimestamp(i.nextUpdateDue)})` : ''}`;
+      const due = i.nextUpdateDue !== undefined ? ` (due ${timeWithUtc(i.nextUpdateDue, now, zone)})` : '';
+      return `${i.severity ?? 'SEV?'} ${i.restricted ? '[restricted] ' + (i.id ?? i.name) : i.title} — ${i.status ?? 'unknown'} — ${c.text}${due}${brokenNote(i)}`;
     });
   const shown = lines.length > 20 ? [...lines.slice(0, 20), `… and ${lines.length - 20} more (see the Incidents view)`] : lines;
   return {

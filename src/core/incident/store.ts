@@ -9,9 +9,10 @@ import type { Config, IncidentStatus, Severity } from '../model/schemas';
 import { SEVERITIES } from '../model/schemas';
 import { parseDate, parseTimestamp } from '../time';
 import type { Range } from '../text';
-import { effectiveCadence, updateDeadline } from './cadence';
+import { countdownSeverity, effectiveCadence, updateDeadline } from './cadence';
 import { shortName } from './ids';
 import { fastParse } from './fastscan';
+import { readableFrontMatter } from './salvage';
 
 export interface IndexedBlock {
   line: number;
@@ -31,6 +32,8 @@ export interface IndexedIncident {
   name: string;
   title: string;
   severity?: Severity;
+  /** The most severe level reached (front matter `peak_severity`), when recorded. */
+  peakSeverity?: Severity;
   status?: IncidentStatus;
   restricted: boolean;
   roles?: { commander?: string; operations?: string; communications?: string; scribe?: string; solo?: boolean };
@@ -118,7 +121,8 @@ function firstHeading(doc: ParsedDocument): string | undefined {
  * would only move.
  */
 export function summarize(key: string, path: string, doc: ParsedDocument, config: Config = {}): IndexedDocument | undefined {
-  const data = (doc.frontMatter?.data ?? {}) as Record<string, unknown>;
+  // A front matter whose YAML does not parse still gives what its lines say (readableFrontMatter).
+  const data = readableFrontMatter(doc);
   const problems = doc.problems.filter((p) => p.severity !== 'info').slice(0, 50);
   if (doc.kind === 'incident') {
     const inc = doc.incident;
@@ -126,8 +130,9 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
     const statusRaw = inc?.status ?? str(data.status);
     const status = (['investigating', 'mitigated', 'monitoring', 'resolved'] as const).find((s) => s === statusRaw);
     const own = inc?.update_cadence_minutes ?? (typeof data.update_cadence_minutes === 'number' ? data.update_cadence_minutes : undefined);
-    // The linter reads the cadence and the deadline with the same two functions.
-    const cadence = effectiveCadence(severity, own, config) ?? effectiveCadence('SEV3', undefined, config);
+    // The linter reads the cadence and the deadline with the same two functions. A severity that
+    // does not read (a typo, broken YAML) counts down at the most urgent cadence.
+    const cadence = effectiveCadence(countdownSeverity(doc, data), own, config) ?? effectiveCadence('SEV3', undefined, config);
     const su = doc.statusUpdates[doc.statusUpdates.length - 1];
     const latest: IndexedBlock | undefined = su && {
       line: su.line,
@@ -150,6 +155,7 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
       name: id ? shortName(id) : fileName(path),
       title: str(data.title) ?? firstHeading(doc) ?? fileName(path),
       severity,
+      peakSeverity: (SEVERITIES as readonly unknown[]).includes(data.peak_severity) ? (data.peak_severity as Severity) : undefined,
       status,
       restricted: data.restricted === true,
       roles,
@@ -159,7 +165,7 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
       mitigated: ts(data.mitigated),
       resolved: ts(data.resolved),
       cadenceMinutes: cadence,
-      nextUpdateDue: status === 'resolved' ? undefined : updateDeadline(doc, cadence)?.at,
+      nextUpdateDue: status === 'resolved' ? undefined : updateDeadline(doc, cadence, data)?.at,
       strategyCheckpoint: ts(data.strategy_checkpoint),
       timelineCount: doc.timeline.length,
       lastTimelineLine: doc.timeline[doc.timeline.length - 1]?.line,

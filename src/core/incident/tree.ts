@@ -4,10 +4,11 @@
  */
 import type { Severity } from '../model/schemas';
 import type { Range } from '../text';
-import { formatDuration, formatTimestamp } from '../time';
+import { formatDuration, formatTimestamp, parseTimestamp } from '../time';
 import { countdown, type CountdownState } from './cadence';
 import { describeRoles } from './render';
 import { openActions, startOfDay, type IncidentIndex, type IndexedIncident } from './store';
+import { timeWithUtc, UTC_ZONE, zonedTime, type DisplayZone } from './timeinput';
 
 export type NodeKind =
   | 'incident'
@@ -70,6 +71,8 @@ function sinceText(started: number | undefined, now: number): string | undefined
 
 export interface TreeOptions {
   warningMinutes?: number;
+  /** The zone times are shown in (UTC by default). */
+  zone?: DisplayZone;
 }
 
 /** One incident as a root node. */
@@ -95,7 +98,7 @@ export function incidentNode(i: IndexedIncident, now: number, opts: TreeOptions 
     i.status && i.status !== 'investigating' ? i.status : undefined,
     resolved ? undefined : sinceText(i.started, now),
     resolved ? undefined : due.text,
-    !i.valid && errors.length ? `${errors.length} problem${errors.length === 1 ? '' : 's'}` : undefined,
+    !i.valid && errors.length ? `broken: ${errors.length} problem${errors.length === 1 ? '' : 's'}` : undefined,
   ].filter(Boolean);
   const flags = [resolved ? 'resolved' : 'active', i.valid ? undefined : 'malformed', i.restricted ? 'restricted' : undefined, state === 'overdue' ? 'overdue' : undefined].filter(Boolean);
   return {
@@ -108,7 +111,8 @@ export function incidentNode(i: IndexedIncident, now: number, opts: TreeOptions 
       i.id ? `id: ${i.id}` : `file: ${i.path}`,
       `status: ${i.status ?? 'unknown'}`,
       i.started !== undefined ? `started: ${formatTimestamp(i.started)}` : undefined,
-      !resolved && i.nextUpdateDue !== undefined ? `next update due: ${formatTimestamp(i.nextUpdateDue)} (${due.text})` : undefined,
+      !resolved && i.nextUpdateDue !== undefined ? `next update due: ${formatTimestamp(i.nextUpdateDue)} (${zonedTime(i.nextUpdateDue, now, opts.zone ?? UTC_ZONE)}, ${due.text})` : undefined,
+      !i.valid ? `front matter broken: fix the problems below${!resolved && i.nextUpdateDue !== undefined ? '; the countdown goes on with what can still be read' : ''}` : undefined,
       `roles: ${describeRoles(i.roles)}`,
       ...errors.slice(0, 3).map((p) => `problem: line ${p.range.line + 1}: ${p.message}`),
     ]
@@ -151,8 +155,15 @@ export function incidentRoots(index: IncidentIndex, now: number, opts: TreeOptio
   return out;
 }
 
+/** " · next 15:45 CET" for a next-update time that reads as one, else the text as written. */
+function nextText(value: string | undefined, now: number, zone: DisplayZone): string {
+  if (!value) return '';
+  const at = parseTimestamp(value.replace(/[*_`]/g, '').trim());
+  return ` · next ${at !== undefined ? zonedTime(at, now, zone) : value}`;
+}
+
 /** An incident's rows under its own: problems, roles, latest update, timeline, checkpoints, strategy. */
-function incidentParts(i: IndexedIncident, base: string, now: number): TreeNode[] {
+function incidentParts(i: IndexedIncident, base: string, now: number, zone: DisplayZone): TreeNode[] {
   const out: TreeNode[] = [];
   if (i.problems.length) {
     out.push({
@@ -184,7 +195,7 @@ function incidentParts(i: IndexedIncident, base: string, now: number): TreeNode[
     kind: 'latest-update',
     id: base + 'latest-update',
     label: 'Latest status update',
-    description: u ? `${u.title}${u.fields.next_update ? ` · next ${u.fields.next_update}` : ''}` : 'none yet',
+    description: u ? `${u.title}${nextText(u.fields.next_update, now, zone)}` : 'none yet',
     tooltip: u ? ['known', 'unknown', 'impact', 'mitigation', 'next_update'].map((k) => `${k.replace('_', ' ')}: ${u.fields[k] ?? '—'}`).join('\n') : 'No status update posted yet.',
     icon: 'megaphone',
     contextValue: u ? 'latestUpdate' : 'latestUpdate.none',
@@ -219,7 +230,8 @@ function incidentParts(i: IndexedIncident, base: string, now: number): TreeNode[
       kind: 'strategy',
       id: base + 'strategy',
       label: 'Strategy checkpoint',
-      description: `${formatTimestamp(i.strategyCheckpoint)}${passed ? ' · passed, not mitigated' : ''}`,
+      description: `${zonedTime(i.strategyCheckpoint, now, zone)}${passed ? ' · passed, not mitigated' : ''}`,
+      tooltip: `Strategy checkpoint at ${timeWithUtc(i.strategyCheckpoint, now, zone)}`,
       icon: passed ? 'debug-breakpoint-unsupported' : 'watch',
       color: passed ? 'charts.orange' : undefined,
       contextValue: 'strategy',
@@ -244,7 +256,7 @@ export function incidentChildren(index: IncidentIndex, node: TreeNode | undefine
   if (!doc || doc.kind !== 'incident') return [];
   const i = doc;
   const base = `${node.id}/`;
-  if (node.kind === 'incident') return incidentParts(i, base, now);
+  if (node.kind === 'incident') return incidentParts(i, base, now, opts.zone ?? UTC_ZONE);
   if (node.kind === 'roles') {
     const r = i.roles ?? {};
     return (['commander', 'operations', 'communications', 'scribe'] as const).map((k) => ({

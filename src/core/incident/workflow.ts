@@ -8,12 +8,16 @@ import { judgeVagueness } from '../lint/vagueness';
 import type { ActionCategory, ROLE_KEYS, Severity, TimelineKind } from '../model/schemas';
 
 export type RoleKey = (typeof ROLE_KEYS)[number];
-import { formatDate, formatTimestamp, isValidDate, parseDate, parseTimestamp } from '../time';
+import { formatDate, formatDuration, formatTimestamp, isValidDate, parseDate, parseTimestamp } from '../time';
 import { defaultNextUpdate } from './cadence';
-import type { FrontMatterChange } from './edits';
+import { mostSevere } from './render';
+import type { FrontMatterChange, StatusUpdateInput } from './edits';
+import { timeWithUtc, type DisplayZone } from './timeinput';
 import type { IndexedIncident, IndexedPostmortem } from './store';
+import type { ChatIncident } from './chat';
 
 const DAY = 86_400_000;
+const MINUTE_MS = 60_000;
 
 /** One line of help per timeline kind, shown when picking one. */
 export const TIMELINE_KIND_HELP: Record<TimelineKind, string> = {
@@ -51,9 +55,9 @@ export function postmortemLabel(p: Pick<IndexedPostmortem, 'incidentId' | 'title
   return incident?.restricted ? `${p.incidentId ?? 'restricted'} postmortem (restricted)` : p.title;
 }
 
-/** The incident fields a copied status-update message carries. */
-export function messageIncident(i: IndexedIncident): { id: string; title: string; severity: Severity; status: NonNullable<IndexedIncident['status']>; restricted: boolean } {
-  return { id: i.id ?? i.name, title: i.title, severity: i.severity ?? 'SEV3', status: i.status ?? 'investigating', restricted: i.restricted };
+/** The incident fields a status-update message carries (never its id or path). */
+export function messageIncident(i: IndexedIncident): ChatIncident {
+  return { title: i.title, severity: i.severity, status: i.status ?? 'investigating', restricted: i.restricted, commander: i.roles?.commander };
 }
 
 /** Order of incidents in a "Which incident?" picker: active first, then by severity. */
@@ -160,7 +164,7 @@ export function statusTransition(
  * the new cadence allows (a raise brings the deadline forward; a lowering never pushes it back).
  */
 export function severityChange(
-  inc: Pick<IndexedIncident, 'severity' | 'nextUpdateDue'>,
+  inc: Pick<IndexedIncident, 'severity' | 'nextUpdateDue' | 'peakSeverity'>,
   to: Severity,
   cadence: number,
   now: number,
@@ -168,10 +172,13 @@ export function severityChange(
 ): { fm: FrontMatterChange[]; entry: { time: string; kind: TimelineKind; text: string }; due: number } {
   const due = Math.min(inc.nextUpdateDue ?? Infinity, defaultNextUpdate(now, cadence));
   const next = formatTimestamp(due);
+  // The most severe level reached, for the postmortem.
+  const peak = mostSevere(mostSevere(inc.peakSeverity, inc.severity), to) ?? to;
   return {
     due,
     fm: [
       { path: 'severity', value: to },
+      { path: 'peak_severity', value: peak },
       { path: 'update_cadence_minutes', value: cadence },
       { path: 'next_update_due', value: next },
     ],
@@ -207,4 +214,70 @@ export function defaultStrategyCheckpoint(now: number, cadenceMinutes: number): 
 /** The timeline decision a strategy checkpoint records. */
 export function strategyCheckpointText(iso: string): string {
   return `Strategy checkpoint: if not mitigated by ${iso}, change strategy (escalate, widen the mitigation, or take it to the decision maker).`;
+}
+
+// ---- Status updates ----
+
+export interface StatusUpdateAnswers {
+  known: string;
+  unknown: string;
+  impact: string;
+  mitigation: string;
+  /** Epoch ms of the next update; undefined for a final update. */
+  next?: number;
+  /** The final update, the all-clear: no next time. */
+  final?: boolean;
+}
+
+/**
+ * What posting a status update writes: the update block, its timeline line and, unless it is the
+ * final update, the front matter's `next_update_due` (the countdown restarts from it).
+ */
+export function statusUpdatePost(
+  now: number,
+  a: StatusUpdateAnswers,
+): { update: StatusUpdateInput; fm: FrontMatterChange[]; entry: { time: string; kind: TimelineKind; text: string } } {
+  const time = formatTimestamp(now);
+  const final = !!a.final || a.next === undefined;
+  const next = final ? '' : formatTimestamp(a.next as number);
+  return {
+    update: { time, known: a.known, unknown: a.unknown, impact: a.impact, mitigation: a.mitigation, nextUpdate: next, final },
+    fm: final ? [] : [{ path: 'next_update_due', value: next }],
+    entry: { time, kind: 'status-update', text: final ? 'Final status update posted: all clear, no further updates.' : `Status update posted; next update by ${next}.` },
+  };
+}
+
+/** Prefilled answers for the all-clear of a resolved incident, from what resolving it recorded. */
+export function allClearPrefill(inc: Pick<IndexedIncident, 'impactSummary' | 'resolved' | 'started'>, note: string, latest?: Pick<StatusUpdateInput, 'known' | 'unknown' | 'impact'>): Omit<StatusUpdateAnswers, 'next' | 'final'> {
+  const resolvedAt = inc.resolved !== undefined ? formatTimestamp(inc.resolved) : 'now';
+  return {
+    known: `Resolved: ${note}`,
+    unknown: latest?.unknown && !/^(?:none|nothing)\b/i.test(latest.unknown) ? `Open for the postmortem: ${latest.unknown}` : 'Nothing that affects users; the postmortem will follow.',
+    impact: `No user impact since ${resolvedAt}.${inc.impactSummary ? ` Before that: ${inc.impactSummary}` : ''}`,
+    mitigation: note,
+  };
+}
+
+// ---- Log Timeline Entry ----
+
+/** Kinds the commands write themselves (status updates, role and severity changes, checkpoints): not offered for logging by hand. */
+export const BOOKKEEPING_KINDS: readonly TimelineKind[] = ['status-update', 'role-change', 'severity-change', 'checkpoint'];
+
+const KIND_DEFAULT_ORDER: readonly TimelineKind[] = ['fact', 'action', 'decision', 'hypothesis', 'mitigation', 'detection', 'triage', 'communication', 'resolution', 'recurrence'];
+
+/** The kinds Log Timeline Entry offers: the ones used most first, then fact, action, decision, hypothesis…; bookkeeping kinds left out. */
+export function timelineKindChoices(uses: Partial<Record<string, number>> = {}): TimelineKind[] {
+  return [...KIND_DEFAULT_ORDER].sort((a, b) => (uses[b] ?? 0) - (uses[a] ?? 0) || KIND_DEFAULT_ORDER.indexOf(a) - KIND_DEFAULT_ORDER.indexOf(b));
+}
+
+// ---- Overdue reminder ----
+
+/** The overdue reminder's text: "due now" in its first minute (never "overdue 0:00"), then how long overdue. */
+export function overdueNotice(i: Pick<IndexedIncident, 'severity' | 'restricted' | 'id' | 'name' | 'title' | 'nextUpdateDue'>, now: number, zone: DisplayZone): string {
+  const name = i.restricted ? (i.id ?? i.name) : i.title;
+  const due = i.nextUpdateDue;
+  if (due === undefined) return `${i.severity ?? 'SEV?'} ${name}: no status update is due.`;
+  const late = now - due;
+  const state = late < MINUTE_MS ? 'status update is due now' : `status update overdue by ${formatDuration(late)}`;
+  return `${i.severity ?? 'SEV?'} ${name}: ${state}; it was due at ${timeWithUtc(due, now, zone)}.`;
 }

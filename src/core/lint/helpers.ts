@@ -1,5 +1,6 @@
 /** Small helpers shared by rules: ranges, sections, actions, factor layers, cadence. */
-import { effectiveCadence } from '../incident/cadence';
+import { countdownSeverity, effectiveCadence } from '../incident/cadence';
+import { readableFrontMatter } from '../incident/salvage';
 import { SEVERITIES, type FactorLayer, type Severity as IncidentSeverity } from '../model/schemas';
 import { isPlaceholderLine } from '../parser/markdown';
 import type { ActionField, ActionItemNode, FactorNode, ParsedDocument, Section, SectionKey } from '../parser/types';
@@ -55,9 +56,12 @@ function isEmptyTableFrom(doc: ParsedDocument, line: number): boolean {
   return true;
 }
 
-/** The front matter as plain data (valid or not). */
+/**
+ * The front matter as plain data (valid or not); when its YAML does not parse, what can be read
+ * line by line, so that one typo is one finding and not a cascade.
+ */
 export function frontData(doc: ParsedDocument): Record<string, unknown> {
-  return doc.frontMatter?.data ?? {};
+  return readableFrontMatter(doc);
 }
 
 /** Range of a front-matter value (or its key), by dotted path. */
@@ -177,8 +181,9 @@ export function incidentSeverity(doc: ParsedDocument): IncidentSeverity | undefi
 
 /** Minutes allowed between status updates: the one cadence reading (`effectiveCadence`) the status bar uses too. */
 export function allowedCadence(doc: ParsedDocument, ctx: RuleContext): number | undefined {
-  const fm = frontData(doc).update_cadence_minutes;
-  return effectiveCadence(incidentSeverity(doc), typeof fm === 'number' ? fm : undefined, ctx.config);
+  const data = frontData(doc);
+  const fm = data.update_cadence_minutes;
+  return effectiveCadence(countdownSeverity(doc, data), typeof fm === 'number' ? fm : undefined, ctx.config);
 }
 
 export function isActiveIncident(doc: ParsedDocument): boolean {

@@ -28,12 +28,21 @@ export function documentYear(lines: readonly string[]): number | undefined {
   return undefined;
 }
 
+const DECORATION = new Set([' ', '\t', '*', '_', '`', '#', '>', ':', '.']);
+
+/** The text without leading emphasis, heading or quote marks and trailing emphasis or punctuation. */
 function stripDecoration(text: string): string {
-  return text.replace(/^[\s*_`#>]+/, '').replace(/(?<![\s*_`:.])[\s*_`:.]+$/, '');
+  let a = 0;
+  let b = text.length;
+  while (a < b && DECORATION.has(text[a]) && text[a] !== ':' && text[a] !== '.') a++;
+  while (b > a && DECORATION.has(text[b - 1]) && text[b - 1] !== '#' && text[b - 1] !== '>') b--;
+  return text.slice(a, b);
 }
 
 /** A line whose whole text is a date ("### 17 March 2026", "**17 March:**", "2026-03-17 (Tuesday)"). */
 export function dateOnly(text: string): ReadDate | undefined {
+  // Quick rejection: a date line is short and starts (after decoration) with a digit or a letter.
+  if (text.length > 120) return undefined;
   const t = stripDecoration(text);
   if (t === '') return undefined;
   const d = readDate(t, 0);

@@ -1,6 +1,5 @@
 /** impact-summary: impact states severity, start and end (or current state), who was affected, and data loss. */
 import { firstLineRange, frontData, isPlaceholderSection, sectionsOf, sectionText } from '../lint/helpers';
-import { SEVERITIES } from '../model/schemas';
 import type { Rule } from '../lint/types';
 
 const SEVERITY = /\b(?:sev(?:erity)?[- ]?[0-5]|severity|p[0-4]|priority [0-4]|critical|major|minor)\b/i;
@@ -31,7 +30,8 @@ export const rule: Rule = {
     ].join('\n');
     const has = (v: unknown) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' ? v.trim() !== '' : v !== undefined && v !== null);
     const missing: string[] = [];
-    if (!(typeof fm.severity === 'string' && (SEVERITIES as readonly string[]).includes(fm.severity)) && !SEVERITY.test(text)) missing.push('severity');
+    // A severity written but not valid (SEV7) is front-matter-schema's finding, not a missing one.
+    if (!(typeof fm.severity === 'string' && fm.severity.trim() !== '') && !SEVERITY.test(text)) missing.push('severity');
     const end = has(fm.resolved) || has(fm.mitigated) || (doc.kind === 'incident' && has(fm.status));
     if (!((has(fm.started) && end) || TIME.test(text))) missing.push(doc.kind === 'incident' ? 'start time and current state' : 'start and end time');
     const scoped = doc.impactScope.some((r) => r.cells.group && r.cells.group.text.trim() !== '');

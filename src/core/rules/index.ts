@@ -11,6 +11,7 @@ import { rule as actionOverdue } from './action-overdue';
 import { rule as contributingFactors } from './contributing-factors';
 import { rule as singleRootCause } from './single-root-cause';
 import { rule as requiredSections } from './required-sections';
+import { rule as templateHint } from './template-hint';
 import { rule as timelineTimestamps } from './timeline-timestamps';
 import { rule as timelineCoverage } from './timeline-coverage';
 import { rule as impactSummary } from './impact-summary';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   contributingFactors,
   singleRootCause,
   requiredSections,
+  templateHint,
   timelineTimestamps,
   timelineCoverage,
   impactSummary,

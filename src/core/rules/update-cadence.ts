@@ -1,6 +1,6 @@
 /** update-cadence: promised next updates within the severity's cadence, and no update overdue. */
 import { MAX_CADENCE } from '../config';
-import { isOverdue, promisedNext, updateDeadline } from '../incident/cadence';
+import { countdownSeverity, isOverdue, promisedNext, updateDeadline } from '../incident/cadence';
 import { allowedCadence, firstLineRange, frontData, frontRange, incidentSeverity, isActiveIncident } from '../lint/helpers';
 import { cleanValue } from '../lint/phrases';
 import type { Rule } from '../lint/types';
@@ -26,7 +26,9 @@ export const rule: Rule = {
     }
     const cadence = allowedCadence(doc, ctx);
     if (cadence === undefined) return;
-    for (const u of doc.statusUpdates) {
+    // Promises are judged against the severity written; one that does not read is its own finding.
+    const judgePromises = sev !== undefined || countdownSeverity(doc, fm) === undefined;
+    for (const u of judgePromises ? doc.statusUpdates : []) {
       const labelled = u.fields.get('next_update');
       const next = labelled ?? u.next?.value;
       const t = (labelled ? parseTimestamp(cleanValue(labelled.text)) : undefined) ?? u.next?.at;
@@ -34,14 +36,14 @@ export const rule: Rule = {
       if (u.at !== undefined && t - u.at > cadence * 60_000) {
         ctx.report({
           range: next.range,
-          message: `Next update promised ${formatDuration(t - u.at)} after this one; ${sev ?? 'this incident'} allows at most ${cadence} min. Promise ${formatTimestamp(u.at + cadence * 60_000)} or earlier.`,
+          message: `Next update promised ${beyond(t - u.at, cadence)} after this one; ${sev ?? 'this incident'} allows at most ${cadence} min. Promise ${formatTimestamp(u.at + cadence * 60_000)} or earlier.`,
         });
       }
     }
     const now = ctx.now;
     if (now === undefined || !isActiveIncident(doc)) return;
     // The same deadline the status-bar countdown shows.
-    const latest = updateDeadline(doc, cadence);
+    const latest = updateDeadline(doc, cadence, fm);
     if (latest && isOverdue(latest.at, now)) {
       const promised = latest.from === 'front-matter' ? lastPromise(doc) : undefined;
       const stale = promised !== undefined && promised > latest.at ? ` The front matter's next_update_due is earlier than the ${formatTimestamp(promised)} the last update promised; set it to that time if that promise stands.` : '';
@@ -52,6 +54,17 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * How long after an update the next one is promised, precise enough never to read as within the
+ * cadence: "31 min", or "30 min 28 s" when rounding to minutes would say "30 min".
+ */
+export function beyond(ms: number, cadenceMinutes: number): string {
+  if (Math.round(ms / 60_000) > cadenceMinutes) return formatDuration(ms);
+  const s = Math.ceil(ms / 1000);
+  const min = Math.floor(s / 60), sec = s % 60;
+  return sec ? `${min} min ${sec} s` : `${min} min`;
+}
 
 /** The next update the last status update promises. */
 function lastPromise(doc: Parameters<Rule['check']>[0]['doc']): number | undefined {

@@ -4,6 +4,7 @@ import type { ConfigStore } from '../config';
 import { registerCommands } from './commands';
 import { IndexService } from './indexing';
 import { restrictedRoot, warnIfInGit } from './protectedTrack';
+import { registerStartup } from './startup';
 import { registerStatusBar } from './statusBar';
 import { registerTrees } from './trees';
 import { DocumentWriter } from './writer';
@@ -40,5 +41,6 @@ export function registerIncidentFeatures(context: vscode.ExtensionContext, confi
   registerStatusBar(context, s);
   registerCommands({ context, service: s, writer });
   void s.rescan();
+  registerStartup(s);
   return s;
 }

@@ -35,6 +35,8 @@ export class IndexService implements vscode.Disposable {
   /** The latest update asked for each document: an older answer from the worker is dropped. */
   private readonly latest = new Map<string, number>();
   private sequence = 0;
+  /** Reads of documents a command asked for (ensureIndexed), by key. */
+  private readonly loading = new Map<string, Promise<void>>();
 
   constructor(
     private readonly restrictedRoot: () => vscode.Uri | undefined,
@@ -77,6 +79,8 @@ export class IndexService implements vscode.Disposable {
     // Only documents indexed before this scan began can be stale; ones written during it stay.
     const before = new Set(this.index.keys());
     await this.loadProjectConfig();
+    // The incidents folder first, read directly: its countdown shows before the search below ends.
+    await this.incidentsFolderFirst();
     const seen = new Set<string>();
     // Documents the globs name, matched by the core as the CLI matches them (any case); files
     // elsewhere with a typed front matter join when opened or changed.
@@ -97,6 +101,22 @@ export class IndexService implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.fromDocument(d);
     this.watchRestricted();
     this.fire();
+  }
+
+  /** `<incidents folder>/<id>/incident.md` (and postmortem.md) of the first workspace folder, without a file search. */
+  private async incidentsFolderFirst(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return;
+    const root = vscode.Uri.joinPath(folder.uri, readSettings().incidentsFolder);
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(root);
+    } catch {
+      return;
+    }
+    const dirs = entries.filter(([, t]) => t & vscode.FileType.Directory).slice(0, 200);
+    await Promise.all(dirs.flatMap(([name]) => ['incident.md', 'postmortem.md'].map((f) => this.refreshFromDisk(vscode.Uri.joinPath(root, name, f), false))));
+    if (this.index.size) this.fire();
   }
 
   private async loadProjectConfig(): Promise<void> {
@@ -190,6 +210,21 @@ export class IndexService implements vscode.Disposable {
     const inRestricted = !!root && doc.uri.toString().startsWith(root.toString() + '/');
     if (!inRestricted && !vscode.workspace.getWorkspaceFolder(doc.uri)) return;
     void this.updateText(doc.uri, doc.getText());
+  }
+
+  /**
+   * Indexes a document that a command names and the index does not hold yet (one just written,
+   * whose entry the worker is still reading). Commands asking for one document at once share one
+   * read and go on in the order they asked, so entries logged in a tight loop stay in order.
+   */
+  ensureIndexed(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = this.refreshFromDisk(uri).finally(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
   }
 
   async refreshFromDisk(uri: vscode.Uri, notify = true): Promise<void> {

@@ -3,11 +3,11 @@
  * the strategy-checkpoint prompt. The one-second tick reads the in-memory index only.
  */
 import * as vscode from 'vscode';
-import { countdown, OverdueReminders, statusBarView, StrategyPrompts, type IndexedIncident } from '../../core/incident';
-import { formatTimestamp } from '../../core/time';
+import { OverdueReminders, overdueNotice, statusBarView, StrategyPrompts, timeWithUtc, type IndexedIncident } from '../../core/incident';
 import { COMMANDS } from '../commandIds';
 import type { IndexService } from './indexing';
 import { readSettings } from './settings';
+import { displayZone } from './times';
 
 export function registerStatusBar(context: vscode.ExtensionContext, service: IndexService): void {
   const item = vscode.window.createStatusBarItem('sitrep.incidentCountdown', vscode.StatusBarAlignment.Left, 50);
@@ -17,14 +17,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Ind
   const reminders = new OverdueReminders(settings.overdueReminderMinutes);
   const strategy = new StrategyPrompts();
 
+  let zone = displayZone();
   const notifyOverdue = async (i: IndexedIncident) => {
-    const c = countdown(i.nextUpdateDue, Date.now());
-    const name = i.restricted ? i.id ?? i.name : i.title;
-    const pick = await vscode.window.showWarningMessage(
-      `${i.severity ?? 'SEV?'} ${name}: status update ${c.text} (was due ${i.nextUpdateDue !== undefined ? formatTimestamp(i.nextUpdateDue) : '?'}).`,
-      'Post update',
-      'Snooze 5 min',
-    );
+    const pick = await vscode.window.showWarningMessage(overdueNotice(i, Date.now(), zone), 'Post update', 'Snooze 5 min');
     if (pick === 'Post update') await vscode.commands.executeCommand(COMMANDS.postStatusUpdate, { incident: i.key });
     else if (pick === 'Snooze 5 min') reminders.snooze(i.key, Date.now() + 5 * 60_000);
   };
@@ -32,7 +27,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Ind
   const promptStrategy = async (i: IndexedIncident) => {
     const name = i.restricted ? i.id ?? i.name : i.title;
     const pick = await vscode.window.showWarningMessage(
-      `${name} is not mitigated by its strategy checkpoint (${i.strategyCheckpoint !== undefined ? formatTimestamp(i.strategyCheckpoint) : ''}). Change strategy: escalate, widen the mitigation, or take it to the decision maker.`,
+      `${name} is not mitigated by its strategy checkpoint (${i.strategyCheckpoint !== undefined ? timeWithUtc(i.strategyCheckpoint, Date.now(), zone) : ''}). Change strategy: escalate, widen the mitigation, or take it to the decision maker.`,
       'Escalate severity',
       'Log strategy decision',
       'Set next checkpoint',
@@ -44,7 +39,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Ind
 
   const tick = () => {
     const now = Date.now();
-    const view = statusBarView(service.index, now, settings.warningMinutes);
+    const view = statusBarView(service.index, now, settings.warningMinutes, zone);
     if (!view.visible) {
       item.hide();
     } else {
@@ -56,7 +51,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Ind
       item.accessibilityInformation = { label: view.text.replace(/\$\([a-z-]+\)\s*/g, '') };
       item.show();
     }
-    const active = service.index.active().filter((i) => i.valid);
+    // A broken front matter keeps its countdown and its reminders (on what can still be read).
+    const active = service.index.active().filter((i) => i.valid || i.nextUpdateDue !== undefined);
     for (const key of reminders.due(active.map((i) => ({ key: i.key, due: i.nextUpdateDue })), now)) {
       const i = active.find((x) => x.key === key);
       if (i) void notifyOverdue(i);
@@ -70,6 +66,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Ind
   const onConfig = vscode.workspace.onDidChangeConfiguration((e) => {
     if (!e.affectsConfiguration('sitrep')) return;
     settings = readSettings();
+    zone = displayZone();
     reminders.setInterval(settings.overdueReminderMinutes);
     tick();
   });

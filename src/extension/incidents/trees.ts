@@ -4,6 +4,7 @@ import { COMMANDS } from '../commandIds';
 import { actionChildren, incidentChildren, type TreeNode } from '../../core/incident';
 import type { IndexService } from './indexing';
 import { readSettings } from './settings';
+import { displayZone } from './times';
 
 function toItem(node: TreeNode): vscode.TreeItem {
   const state =
@@ -47,7 +48,7 @@ abstract class Provider implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
 
 export class IncidentsProvider extends Provider {
   getChildren(node?: TreeNode): TreeNode[] {
-    return incidentChildren(this.service.index, node, Date.now(), { warningMinutes: readSettings().warningMinutes });
+    return incidentChildren(this.service.index, node, Date.now(), { warningMinutes: readSettings().warningMinutes, zone: displayZone() });
   }
 }
 
@@ -66,6 +67,7 @@ export function registerTrees(context: vscode.ExtensionContext, service: IndexSe
     const active = service.index.active().length;
     incidentsView.description = active ? `${active} active` : undefined;
     void vscode.commands.executeCommand('setContext', 'sitrep.hasActiveIncident', active > 0);
+    void vscode.commands.executeCommand('setContext', 'sitrep.hasIncident', service.index.incidents().length > 0);
     void vscode.commands.executeCommand('setContext', 'sitrep.hasPostmortem', service.index.postmortems().length > 0);
   };
   // Relative times ("42 min since start") move on without any change to the documents.

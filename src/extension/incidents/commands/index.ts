@@ -13,7 +13,9 @@ import { declareCommands } from './declare';
 import { lifecycleCommands } from './lifecycle';
 import { postmortemCommands } from './postmortem';
 import { roleCommands } from './roles';
-import { CommandContext, type Args, type CommandDeps, type Handlers } from './shared';
+import { removeWebhook, setUpWebhook, WebhookStore } from '../chat';
+import { showActiveIncident } from '../startup';
+import { argsOf, CommandContext, type Args, type CommandDeps, type Handlers } from './shared';
 import { timelineCommands } from './timeline';
 import { updateCommands } from './updates';
 
@@ -49,6 +51,9 @@ export function registerCommands(deps: CommandDeps): void {
     ...roleCommands(ctx),
     ...lifecycleCommands(ctx),
     ...postmortemCommands(ctx),
+    [COMMANDS.setUpChatWebhook]: (a) => setUpWebhook(new WebhookStore(deps.context.secrets), argsOf(a)),
+    [COMMANDS.removeChatWebhook]: (a) => removeWebhook(new WebhookStore(deps.context.secrets), argsOf(a)),
+    [COMMANDS.showActiveIncident]: () => showActiveIncident(deps.service),
     [COMMANDS.openDocumentation]: () => openDocumentation(deps.context),
     [COMMANDS.revealInDocument]: (k, r) => reveal(k, r),
     [COMMANDS.refreshIncidents]: () => deps.service.rescan(),

@@ -18,7 +18,8 @@ import { formatTimestamp } from '../../../core/time';
 import { COMMANDS } from '../../commandIds';
 import { ask, pick } from '../ui';
 import { WriteError } from '../writer';
-import { argsOf, display, has, str, type CommandContext, type Handlers } from './shared';
+import { argsOf, display, has, str, type Args, type CommandContext, type Handlers } from './shared';
+import { postUpdate } from './updates';
 
 async function changeSeverity(ctx: CommandContext, a: unknown): Promise<string | undefined> {
   const args = argsOf(a);
@@ -62,12 +63,39 @@ async function markStatus(ctx: CommandContext, a: unknown, target: LifecycleTarg
     (await ask(`${verb}: recovery signal, internal health`, { value: prev.internal, prompt: 'Which internal health signal confirms it? e.g. error rate and queue depth at baseline' }));
   const { fm, entry } = statusTransition(target, inc, time, note, recoverySignal(user, internal));
   await ctx.write(inc, (d) => ({ fm, edits: [appendTimelineEntry(d, entry)] }));
+  await offerUpdate(ctx, inc.key, target, note, args);
   if (target === 'resolved' && args.notify !== false) {
     void vscode.window.showInformationMessage(`${display(inc)} is resolved. Write the postmortem while the facts are fresh.`, 'Start Postmortem').then((p) => {
       if (p) void vscode.commands.executeCommand(COMMANDS.startPostmortem, { incident: inc.key });
     });
   }
   return inc.key;
+}
+
+/**
+ * Right after resolving (or mitigating), the update stakeholders need: the all-clear, a final
+ * update with no next time (or an update saying what reduced the impact). Offered, prefilled.
+ * A call from code posts it when its argument object holds `update` answers.
+ */
+async function offerUpdate(ctx: CommandContext, key: string, target: LifecycleTarget, note: string, args: Args): Promise<void> {
+  if (target === 'monitoring') return;
+  const inc = ctx.service.index.get(key);
+  if (!inc || inc.kind !== 'incident') return;
+  const given = args.update && typeof args.update === 'object' ? (args.update as Args) : undefined;
+  if (!given) {
+    if (has(args, 'note')) return; // a call from code that asked for no update
+    const resolved = target === 'resolved';
+    const pickIt = await vscode.window.showQuickPick(
+      [
+        { label: resolved ? '$(megaphone) Post the all-clear now' : '$(megaphone) Post a status update now', description: resolved ? 'the final update: no next time' : 'say what reduced the impact', post: true },
+        { label: 'Not now', description: resolved ? 'Copy or post it later from the Incidents view' : 'the next update stays due as it is', post: false },
+      ],
+      { title: `${LIFECYCLE[target].verb}: ${display(inc)}: tell stakeholders?`, ignoreFocusOut: true },
+    );
+    if (!pickIt?.post) return;
+  }
+  const prefill = target === 'mitigated' ? { mitigation: `Mitigated: ${note}` } : undefined;
+  await postUpdate(ctx, inc, { ...given }, { prefill });
 }
 
 export function lifecycleCommands(ctx: CommandContext): Handlers {

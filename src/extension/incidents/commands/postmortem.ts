@@ -1,10 +1,11 @@
 /** Postmortem and actions: Start Postmortem, Add Action Item. */
 import * as vscode from 'vscode';
-import { ACTION_CATEGORY_HELP, appendActionRow, defaultDueDate, dueDateProblem, renderPostmortem, vaguePhrase } from '../../../core/incident';
+import { ACTION_CATEGORY_HELP, appendActionRow, defaultDueDate, dueDateProblem, renderPostmortem, vaguePhrase, type Answers } from '../../../core/incident';
 import { ACTION_CATEGORIES } from '../../../core/model/schemas';
 import { isValidDate } from '../../../core/time';
 import { COMMANDS } from '../../commandIds';
-import { ask, pick } from '../ui';
+import { ask } from '../ui';
+import { runFlow, type Step } from '../wizard';
 import { exists, WriteError } from '../writer';
 import { argsOf, display, displayPostmortem, str, type CommandContext, type Handlers } from './shared';
 
@@ -30,28 +31,42 @@ async function startPostmortem(ctx: CommandContext, a: unknown): Promise<string 
   return pmUri.toString();
 }
 
+function actionSteps(title: string, now: number): Step[] {
+  const t = `Add Action Item: ${title}`;
+  return [
+    {
+      kind: 'input',
+      key: 'action',
+      label: 'action',
+      title: `${t}: action`,
+      prompt: 'A concrete engineering change, e.g. "Alert on checkout 5xx rate > 1% for 5 min".',
+      validate: (v) => (vaguePhrase(v) ? `"${vaguePhrase(v)}" is not a change: name the check, alert, guardrail, test or setting, and the value that shows it works.` : undefined),
+    },
+    { kind: 'input', key: 'owner', label: 'owner', title: `${t}: owner`, placeholder: 'e.g. @maria or payments team' },
+    { kind: 'input', key: 'due', label: 'due date', title: `${t}: due date`, prompt: 'YYYY-MM-DD', initial: defaultDueDate(now), validate: (v) => dueDateProblem(v, Date.now()) },
+    { kind: 'pick', key: 'category', label: 'category', title: `${t}: category`, items: () => ACTION_CATEGORIES.map((c) => ({ label: c, description: ACTION_CATEGORY_HELP[c], value: c })) },
+    {
+      kind: 'input',
+      key: 'verification',
+      label: 'verification',
+      title: `${t}: verification signal`,
+      prompt: 'How will anyone see it is done? An observable signal, e.g. "alert fires in the staging game day".',
+      validate: (v) => (vaguePhrase(v) ? 'Name an observable signal.' : undefined),
+    },
+  ];
+}
+
 async function addActionItem(ctx: CommandContext, a: unknown): Promise<string | undefined> {
   const args = argsOf(a);
   const pm = await ctx.resolvePostmortem(a);
-  const pmName = displayPostmortem(pm, pm.incidentId ? ctx.service.index.byId(pm.incidentId) : undefined);
-  const t = `Add Action Item: ${pmName}`;
-  const action =
-    str(args, 'action') ??
-    (await ask(`${t} (1/5): action`, {
-      prompt: 'A concrete engineering change, e.g. "Alert on checkout 5xx rate > 1% for 5 min".',
-      validate: (v) => (vaguePhrase(v) ? `"${vaguePhrase(v)}" is not a change: name the check, alert, guardrail, test or setting, and the value that shows it works.` : undefined),
-    }));
-  const owner = str(args, 'owner') ?? (await ask(`${t} (2/5): owner`, { placeHolder: 'e.g. @maria or payments team' }));
-  const due = str(args, 'due') ?? (await ask(`${t} (3/5): due date`, { value: defaultDueDate(Date.now()), prompt: 'YYYY-MM-DD', validate: (v) => dueDateProblem(v, Date.now()) }));
+  const incident = pm.incidentId ? ctx.service.index.byId(pm.incidentId) : undefined;
+  const pmName = displayPostmortem(pm, incident);
+  const given: Answers = {};
+  for (const k of ['action', 'owner', 'due', 'category', 'verification'] as const) if (str(args, k) !== undefined) given[k] = str(args, k)!;
+  const answers = await runFlow({ command: COMMANDS.addActionItem, name: 'Add Action Item', incident: pm.key, steps: actionSteps(pmName, Date.now()), given, persist: () => !incident?.restricted, drafts: ctx.drafts });
+  const { action, owner, due, category, verification } = answers;
   if (!isValidDate(due)) throw new WriteError(`${due} is not a date (YYYY-MM-DD).`);
-  const category = str(args, 'category') ?? (await pick(`${t} (4/5): category`, ACTION_CATEGORIES.map((c) => ({ label: c, description: ACTION_CATEGORY_HELP[c], c })))).c;
   if (!(ACTION_CATEGORIES as readonly string[]).includes(category)) throw new WriteError(`Category must be one of ${ACTION_CATEGORIES.join(', ')}.`);
-  const verification =
-    str(args, 'verification') ??
-    (await ask(`${t} (5/5): verification signal`, {
-      prompt: 'How will anyone see it is done? An observable signal, e.g. "alert fires in the staging game day".',
-      validate: (v) => (vaguePhrase(v) ? 'Name an observable signal.' : undefined),
-    }));
   if (!verification.trim()) throw new WriteError('A verification signal is required.');
   let id = '';
   await ctx.writer.edit(ctx.uriOf(pm.key), (text) => {

@@ -19,7 +19,9 @@ import {
 import { parseDocument, type ParsedDocument } from '../../../core/parser';
 import { COMMANDS } from '../../commandIds';
 import type { IndexService } from '../indexing';
+import { readSettings } from '../settings';
 import { Cancelled, pick } from '../ui';
+import { Drafts } from '../wizard';
 import { readText, WriteError, type DocumentWriter } from '../writer';
 
 export type Args = Record<string, unknown>;
@@ -32,6 +34,26 @@ export interface CommandDeps {
   service: IndexService;
   writer: DocumentWriter;
 }
+
+/** The built-in git extension's API, as far as Sitrep uses it. */
+interface GitApi {
+  repositories: Array<{ getConfig(key: string): Promise<string> }>;
+  getRepository(u: vscode.Uri): { state: { HEAD?: { commit?: string } }; getConfig(key: string): Promise<string> } | null;
+}
+
+/** The git extension's API when it is there (activated within 1.5 s), else undefined. */
+export async function gitApi(): Promise<GitApi | undefined> {
+  try {
+    const ext = vscode.extensions.getExtension<{ getAPI(v: 1): GitApi }>('vscode.git');
+    if (!ext) return undefined;
+    const exports = ext.isActive ? ext.exports : await Promise.race([ext.activate(), new Promise<undefined>((r) => setTimeout(() => r(undefined), 1500))]);
+    return exports?.getAPI(1);
+  } catch {
+    return undefined;
+  }
+}
+
+const LAST_HANDLE = 'sitrep.lastHandle';
 
 /** The argument object of a call from code; a URI or a tree node gives none. */
 export function argsOf(a: unknown): Args {
@@ -68,7 +90,12 @@ const looksLikeUri = (s: string) => /^[a-z][\w+.-]*:/i.test(s);
 
 /** The services a command family works with, and how it finds and edits its documents. */
 export class CommandContext {
-  constructor(readonly deps: CommandDeps) {}
+  /** Drafts of prompts dismissed half-way (see wizard.ts). */
+  readonly drafts: Drafts;
+
+  constructor(readonly deps: CommandDeps) {
+    this.drafts = new Drafts(deps.context.workspaceState);
+  }
 
   get service(): IndexService {
     return this.deps.service;
@@ -82,14 +109,38 @@ export class CommandContext {
     return uriOf(key);
   }
 
+  /** Values remembered across sessions on this machine (last handle, last incident, kinds used). */
+  get memory(): vscode.Memento {
+    return this.deps.context.globalState;
+  }
+
+  /** The responder's handle: the last one used, else the sitrep.responderHandle setting, else the git user name. */
+  async handle(): Promise<string> {
+    const last = this.memory.get<string>(LAST_HANDLE);
+    if (last) return last;
+    const setting = readSettings().handle;
+    if (setting) return setting;
+    try {
+      const repo = (await gitApi())?.repositories[0];
+      const name = repo ? await Promise.race([repo.getConfig('user.name'), new Promise<string>((r) => setTimeout(() => r(''), 1500))]) : '';
+      return name.trim();
+    } catch {
+      return '';
+    }
+  }
+
+  async rememberHandle(handle: string): Promise<void> {
+    if (handle.trim()) await this.memory.update(LAST_HANDLE, handle.trim());
+  }
+
   /** The incident a command is about: the argument, the active editor's, the only one, or the one picked. */
-  async resolveIncident(a: unknown, opts: { includeResolved?: boolean; purpose: string }): Promise<IndexedIncident> {
+  async resolveIncident(a: unknown, opts: { includeResolved?: boolean; resolvedIfNoneActive?: boolean; purpose: string }): Promise<IndexedIncident> {
     const { service } = this;
     await service.ready;
     const index = service.index;
     const target = targetOf(a, 'incident');
     if (target) {
-      if (!index.get(target) && looksLikeUri(target) && !index.byId(target)) await service.refreshFromDisk(uriOf(target));
+      if (!index.get(target) && looksLikeUri(target) && !index.byId(target)) await service.ensureIndexed(uriOf(target));
       const byKey = index.get(target);
       if (byKey?.kind === 'incident') return byKey;
       if (byKey?.kind === 'postmortem' && byKey.incidentId) {
@@ -103,13 +154,15 @@ export class CommandContext {
     const ed = vscode.window.activeTextEditor;
     if (ed) {
       const d = index.get(ed.document.uri.toString());
-      if (d?.kind === 'incident' && (opts.includeResolved || d.status !== 'resolved')) return d;
+      if (d?.kind === 'incident' && (opts.includeResolved || opts.resolvedIfNoneActive || d.status !== 'resolved')) return d;
       if (d?.kind === 'postmortem' && d.incidentId) {
         const inc = index.byId(d.incidentId);
         if (inc) return inc;
       }
     }
-    const candidates = (opts.includeResolved ? index.incidents() : index.active()).filter((i) => i.valid || i.id);
+    let candidates = (opts.includeResolved ? index.incidents() : index.active()).filter((i) => i.valid || i.id);
+    // No active incident: a resolved one (its final update, after the fact).
+    if (candidates.length === 0 && opts.resolvedIfNoneActive) candidates = index.incidents().filter((i) => i.valid || i.id);
     if (candidates.length === 1) return candidates[0];
     if (candidates.length === 0) {
       const pickDeclare = await vscode.window.showInformationMessage(
@@ -141,7 +194,7 @@ export class CommandContext {
       return inc ? index.postmortemOf(inc) : undefined;
     };
     if (target) {
-      if (!index.get(target) && looksLikeUri(target)) await service.refreshFromDisk(uriOf(target));
+      if (!index.get(target) && looksLikeUri(target)) await service.ensureIndexed(uriOf(target));
       const p = fromDoc(target);
       if (p) return p;
       throw new WriteError(`No postmortem found for ${target}. Run "Sitrep: Start Postmortem" first.`);

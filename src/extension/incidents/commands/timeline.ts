@@ -1,61 +1,111 @@
 /** Log Timeline Entry: a kind, a text and a source (the selection in another file, with its commit). */
 import * as vscode from 'vscode';
-import { appendTimelineEntry, selectionSnippet, selectionSource, TIMELINE_KIND_HELP, type IndexedIncident } from '../../../core/incident';
+import { appendTimelineEntry, selectionSource, TIMELINE_KIND_HELP, timelineKindChoices, type Answers, type IndexedIncident } from '../../../core/incident';
 import { TIMELINE_KINDS, type TimelineKind } from '../../../core/model/schemas';
 import { formatTimestamp } from '../../../core/time';
 import { COMMANDS } from '../../commandIds';
 import { relativePath } from '../../convert';
-import { ask, pick } from '../ui';
+import { runFlow, type Step } from '../wizard';
 import { WriteError } from '../writer';
-import { argsOf, display, has, str, type Args, type CommandContext, type Handlers } from './shared';
+import { argsOf, display, gitApi, has, str, type CommandContext, type Handlers } from './shared';
 
 /** The HEAD commit of the git repository holding `uri`, through the built-in git extension. */
 async function gitCommit(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    const ext = vscode.extensions.getExtension<{ getAPI(v: 1): { getRepository(u: vscode.Uri): { state: { HEAD?: { commit?: string } } } | null } }>('vscode.git');
-    if (!ext) return undefined;
-    const exports = ext.isActive ? ext.exports : await Promise.race([ext.activate(), new Promise<undefined>((r) => setTimeout(() => r(undefined), 1500))]);
-    if (!exports) return undefined;
-    return exports.getAPI(1).getRepository(uri)?.state.HEAD?.commit;
+    return (await gitApi())?.getRepository(uri)?.state.HEAD?.commit;
   } catch {
     return undefined;
   }
 }
 
-/** The selection in another editor as an entry's source (file:lines @ commit) and default text. */
-async function sourceFromSelection(inc: IndexedIncident): Promise<{ source?: string; selected?: string }> {
+const LAST_INCIDENT = 'sitrep.lastLoggedIncident';
+const KIND_USES = 'sitrep.timelineKindUses';
+
+/** The selection in another editor as the entry's source (file:lines @ commit). */
+async function sourceFromSelection(): Promise<string | undefined> {
   const ed = vscode.window.activeTextEditor;
-  if (!ed || ed.selection.isEmpty || ed.document.uri.toString() === inc.key) return {};
+  if (!ed || ed.selection.isEmpty) return undefined;
   const s = ed.selection;
-  const source = selectionSource(relativePath(ed.document.uri), { startLine: s.start.line, endLine: s.end.line, endCharacter: s.end.character }, await gitCommit(ed.document.uri));
-  return { source, selected: selectionSnippet(ed.document.getText(s)) };
+  return selectionSource(relativePath(ed.document.uri), { startLine: s.start.line, endLine: s.end.line, endCharacter: s.end.character }, await gitCommit(ed.document.uri));
 }
 
-async function askSource(args: Args, sel: { source?: string }): Promise<string | undefined> {
-  if (has(args, 'source')) return str(args, 'source');
-  if (!sel.source) return undefined;
-  const ENTER = '\u0000';
-  const choices = [
-    { label: `Source: ${sel.source}`, description: 'the selection', value: sel.source as string | undefined },
-    { label: 'No source', description: '', value: undefined as string | undefined },
-    { label: 'Enter a source…', description: 'a link, file:line or commit', value: ENTER },
-  ];
-  const c = await pick('Log Timeline Entry: source', choices, 'What does this entry rest on?');
-  return c.value === ENTER ? await ask('Source', { placeHolder: 'https://… or path/file.ts:42 or a commit', optional: true }) : c.value;
+/** Logging from a file that is not an incident document: the incident last logged to, when still active. */
+function fromAnotherFile(ctx: CommandContext): boolean {
+  const ed = vscode.window.activeTextEditor;
+  if (!ed) return false;
+  return ctx.service.index.get(ed.document.uri.toString()) === undefined;
 }
 
+async function pickIncident(ctx: CommandContext, a: unknown, other: boolean): Promise<IndexedIncident> {
+  if (other && !targetGiven(a)) {
+    const last = ctx.memory.get<string>(LAST_INCIDENT);
+    const inc = last ? ctx.service.index.get(last) : undefined;
+    if (inc?.kind === 'incident' && inc.status !== 'resolved') return inc;
+  }
+  return ctx.resolveIncident(a, { purpose: 'Log Timeline Entry' });
+}
+
+function targetGiven(a: unknown): boolean {
+  return !!a && typeof a === 'object' && ('incident' in a || 'contextValue' in a || a instanceof vscode.Uri);
+}
+
+/**
+ * Log Timeline Entry: the kind (the most used first), the text, and — when logging from another
+ * file — one confirmation of the incident and the selection's source. Over 80 lines: the steps are
+ * one list of data.
+ */
 async function logTimelineEntry(ctx: CommandContext, a: unknown): Promise<string | undefined> {
   const args = argsOf(a);
-  const time = formatTimestamp(typeof args.now === 'number' ? args.now : Date.now());
-  const inc = await ctx.resolveIncident(a, { purpose: 'Log Timeline Entry' });
-  const sel = has(args, 'source') ? {} : await sourceFromSelection(inc);
-  const kind =
-    (str(args, 'kind') as TimelineKind | undefined) ??
-    (await pick('Log Timeline Entry: kind', TIMELINE_KINDS.map((k) => ({ label: k, description: TIMELINE_KIND_HELP[k], value: k })), `Entry for ${display(inc)}`)).value;
+  const other = fromAnotherFile(ctx);
+  let inc = await pickIncident(ctx, a, other);
+  const source = has(args, 'source') ? str(args, 'source') : other ? await sourceFromSelection() : undefined;
+  const uses = ctx.memory.get<Record<string, number>>(KIND_USES, {});
+  const active = ctx.service.index.active().filter((i) => i.valid || i.id);
+  const given: Answers = {};
+  if (str(args, 'kind')) given.kind = str(args, 'kind')!;
+  if (str(args, 'text') !== undefined) given.text = str(args, 'text')!;
+  if (given.text !== undefined || !other) given.confirm = 'log';
+  const steps: Step[] = [
+    {
+      kind: 'pick',
+      key: 'kind',
+      label: 'kind',
+      title: 'Log Timeline Entry: kind',
+      placeholder: `Entry for ${display(inc)}${source ? ` · source ${source}` : ''}`,
+      items: () => timelineKindChoices(uses).map((k) => ({ label: k, description: TIMELINE_KIND_HELP[k], value: k })),
+    },
+    {
+      kind: 'input',
+      key: 'text',
+      label: 'text',
+      title: (x) => `Log Timeline Entry: ${x.kind}`,
+      prompt: (x) => `What happened? (${TIMELINE_KIND_HELP[x.kind as TimelineKind] ?? ''})${source ? ` Source: ${source}` : ''}`,
+    },
+    {
+      kind: 'pick',
+      key: 'confirm',
+      label: 'incident',
+      title: `Log Timeline Entry: log to ${display(inc)}?`,
+      placeholder: 'You are logging from another file: check the incident and the source',
+      items: () => [
+        { label: `$(check) Log to ${display(inc)}`, description: source ? `source: ${source}` : 'no source', value: 'log' },
+        ...(source ? [{ label: '$(circle-slash) Log without the source', description: display(inc), value: 'nosource' }] : []),
+        ...active.filter((i) => i.key !== inc.key).map((i) => ({ label: `$(arrow-swap) Log to ${display(i)} instead`, description: `${i.severity ?? 'SEV?'} · ${i.status ?? 'unknown'}`, value: `to:${i.key}` })),
+      ],
+    },
+  ];
+  const answers = await runFlow({ command: COMMANDS.logTimelineEntry, name: 'Log Timeline Entry', steps, given, persist: () => !inc.restricted, drafts: ctx.drafts });
+  const kind = answers.kind as TimelineKind;
   if (!TIMELINE_KINDS.includes(kind)) throw new WriteError(`Unknown timeline kind ${kind}.`);
-  const text = str(args, 'text') ?? (await ask(`Log Timeline Entry: ${kind}`, { value: sel.selected, prompt: `What happened? (${TIMELINE_KIND_HELP[kind]})` }));
-  const source = await askSource(args, sel);
-  await ctx.writer.edit(ctx.uriOf(inc.key), (t) => [appendTimelineEntry(t, { time, kind, text, source: source || undefined })]);
+  if (answers.confirm.startsWith('to:')) {
+    const chosen = ctx.service.index.get(answers.confirm.slice(3));
+    if (chosen?.kind === 'incident') inc = chosen;
+  }
+  const time = formatTimestamp(typeof args.now === 'number' ? args.now : Date.now());
+  const src = answers.confirm === 'nosource' ? undefined : source;
+  await ctx.writer.edit(ctx.uriOf(inc.key), (t) => [appendTimelineEntry(t, { time, kind, text: answers.text, source: src || undefined })]);
+  if (given.kind === undefined) await ctx.memory.update(KIND_USES, { ...uses, [kind]: (uses[kind] ?? 0) + 1 });
+  await ctx.memory.update(LAST_INCIDENT, inc.key);
   return inc.key;
 }
 
