@@ -7,12 +7,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES, documentGlobsOf, MAX_CONFIG_LENGTH, parseConfig } from '../core/config';
+import { documentGlobsOf, MAX_CONFIG_LENGTH, parseConfig } from '../core/config';
 import { GlobError, globToRegExp, matchesAny } from '../core/glob';
 import type { Config } from '../core/model/schemas';
 import { buildReport, readReportDoc, renderHtmlPage, renderMarkdown, standaloneSvg, type LearningReport, type ReportDoc } from '../core/report';
 import { parseDate, parseTimestamp } from '../core/time';
 import type { CliIo } from './lint';
+import { findConfig } from './files';
 import { readDocument } from './read';
 
 export const REPORT_USAGE = `Usage: sitrep report [paths or globs…] [options]
@@ -103,19 +104,6 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-function findConfig(start: string): string | undefined {
-  let dir = path.resolve(start);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const p = path.join(dir, name);
-      if (fs.existsSync(p)) return p;
-    }
-    if (fs.existsSync(path.join(dir, '.git'))) return undefined;
-    const up = path.dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
-}
 
 /** Reads a regular file of at most `maxBytes` (bounded, see read.ts), or says why not. */
 function readBounded(abs: string, maxBytes?: number): { text?: string; problem?: string } {
