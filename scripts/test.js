@@ -18,7 +18,9 @@ const INTEGRATION_TIMEOUT_MS = 4 * 60 * 1000;
 const E2E_TIMEOUT_MS = 5 * 60 * 1000;
 /** Floor for the line coverage of src/core by the unit tests (percent). */
 const COVERAGE_MIN_LINES = 90;
-const C8 = require.resolve('c8/bin/c8.js');
+/** c8's entry, resolved on first use: on a fresh clone node_modules exists only after ensureDependencies(). */
+let c8Path;
+const c8 = () => (c8Path ??= require.resolve('c8/bin/c8.js'));
 
 function parseArgs(argv) {
   const i = argv.indexOf('--only');
@@ -81,7 +83,7 @@ async function nodeTestPart(name, files, { timeoutMs, concurrency, env, coverage
   const args = ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`];
   if (concurrency) args.push(`--test-concurrency=${concurrency}`);
   // Under c8, the V8 coverage of every test process is collected into coverageDir.
-  const cmd = coverageDir ? [C8, '--reporter=none', `--temp-directory=${coverageDir}`, '--clean', process.execPath] : [];
+  const cmd = coverageDir ? [c8(), '--reporter=none', `--temp-directory=${coverageDir}`, '--clean', process.execPath] : [];
   const r = await runCommand(process.execPath, [...cmd, ...args, ...files], { timeoutMs, env });
   const counts = tapCounts(tap);
   fs.rmSync(tap, { force: true });
@@ -101,7 +103,7 @@ async function nodeTestPart(name, files, { timeoutMs, concurrency, env, coverage
  */
 async function coverageReport(coverageDir) {
   const r = await runCommand(process.execPath, [
-    C8,
+    c8(),
     'report',
     `--temp-directory=${coverageDir}`,
     '--include=out/src/core/**',
