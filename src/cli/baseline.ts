@@ -21,7 +21,7 @@ interface Io {
   stderr: (s: string) => void;
 }
 
-export interface BaselineRunOptions {
+interface BaselineRunOptions {
   /** --update-baseline */
   update: boolean;
   /** --baseline <file> (relative to the working folder), false for --no-baseline, else the default. */
@@ -34,7 +34,7 @@ export interface BaselineRunOptions {
   configBroken: boolean;
 }
 
-export interface BaselineOutcome {
+interface BaselineOutcome {
   /** Set when the run ends here (after --update-baseline, or when it cannot go on). */
   exit?: number;
   /** 2 when the baseline file is broken (every finding is then reported). */

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 
-export interface NothingFound {
+interface NothingFound {
   cwd: string;
   /** Folder searched when no paths were given (the folder holding .sitrep.yaml, else cwd). */
   base: string;

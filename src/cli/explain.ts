@@ -10,7 +10,7 @@ import { contentKind, parseDocument } from '../core/parser';
 import type { CliIo } from './lint';
 import { readDocument } from './read';
 
-export const EXPLAIN_USAGE = `Usage: sitrep explain FILE [--format text|json]
+const EXPLAIN_USAGE = `Usage: sitrep explain FILE [--format text|json]
 
 Prints the document as Sitrep reads it: its kind and why, the sections and their roles, timeline
 entries with the UTC instant each resolves to (and where its date and zone came from), action

@@ -14,9 +14,9 @@ const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test'
 const MARKDOWN = /\.(?:md|markdown)$/i;
 
 /** Most files one walk collects; a larger tree is reported and cut. */
-export const MAX_WALK_FILES = 100_000;
+const MAX_WALK_FILES = 100_000;
 
-export interface Walk {
+interface Walk {
   files: string[];
   /** Folders that could not be listed, with the reason. */
   unreadable: Array<{ dir: string; reason: string }>;

@@ -13,7 +13,7 @@ import { toPosix, walk } from './files';
 import { packageVersion, type CliIo } from './lint';
 import { readDocument } from './read';
 
-export const INIT_USAGE = `Usage: sitrep init [--ci github] [--force]
+const INIT_USAGE = `Usage: sitrep init [--ci github] [--force]
 
 Finds the folders in this repository that hold incident and postmortem documents, writes
 .sitrep.yaml listing them (with how many documents each holds) and prints the next steps.
@@ -34,7 +34,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const describe = (c: FolderCount) => `${plural(c.documents, 'document')}${c.others ? `, ${plural(c.others, 'other markdown file')}` : ''}`;
 
 /** Every markdown file under `root` and whether the default discovery reads it as a document. */
-export function discover(root: string): DiscoveredFile[] {
+function discover(root: string): DiscoveredFile[] {
   const files = walk(root).files;
   return files.sort().map((abs) => {
     const rel = toPosix(path.relative(root, abs));
@@ -48,7 +48,7 @@ export function discover(root: string): DiscoveredFile[] {
 }
 
 /** The `.sitrep.yaml` text for what was found: document folders with counts as comments. */
-export function configText(folders: readonly FolderCount[]): string {
+function configText(folders: readonly FolderCount[]): string {
   const listed = folders.filter(isDocumentFolder);
   const mixed = folders.filter((c) => !isDocumentFolder(c));
   const out = ['# Sitrep configuration, written by `sitrep init`. Schema: schemas/config.schema.json.'];
@@ -80,7 +80,7 @@ export function configText(folders: readonly FolderCount[]): string {
 }
 
 /** The GitHub Actions workflow: lint (fails on new errors) and upload SARIF to code scanning. */
-export function workflowText(version: string): string {
+function workflowText(version: string): string {
   const sitrep = `npx --yes sitrep@${version}`;
   return `# Lints incident and postmortem documents with Sitrep (written by \`sitrep init --ci github\`).
 # The job fails on errors that are not in .sitrep-baseline.json; every finding it reports also

@@ -39,12 +39,11 @@ export interface CliIo {
   now?: number;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_ERRORS = 1;
-export const EXIT_STOPPED = 2;
+const EXIT_OK = 0;
+const EXIT_STOPPED = 2;
 
 /** Findings that mean a file was not (fully) checked: they make the exit status 2. */
-export const STOPPING_RULES = new Set(['read-error', 'encoding', 'parse-error', 'write-error']);
+const STOPPING_RULES = new Set(['read-error', 'encoding', 'parse-error', 'write-error']);
 
 function guessKind(doc: ParsedDocument): DocumentKind {
   const keys = new Set(doc.sections.map((s) => s.key));
@@ -72,7 +71,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * The hint for a folder named on the command line whose markdown files were all skipped because
  * none is recognised as a document: how many, and the ways to have them linted.
  */
-export function skippedFolderHint(folder: string, skipped: number, globs: readonly string[], configFile: string | undefined): string {
+function skippedFolderHint(folder: string, skipped: number, globs: readonly string[], configFile: string | undefined): string {
   const dir = shownFolder(folder);
   const files = plural(skipped, 'markdown file');
   const where = configFile ? `the "documents" globs in ${configFile}` : 'the default document globs';

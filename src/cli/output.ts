@@ -28,7 +28,7 @@ export interface JsonFinding {
 }
 
 /** Descriptions of the findings that are not rules: they say why a file was not checked. */
-export const NON_RULE_DESCRIPTIONS: Record<string, string> = {
+const NON_RULE_DESCRIPTIONS: Record<string, string> = {
   'parse-error': 'The file could not be read as a document (binary, over the size cap, or an internal failure).',
   'read-error': 'The file could not be read (missing, permission denied, not a regular file).',
   encoding: 'The file is not UTF-8 or UTF-16 with a byte-order mark; Sitrep does not read or rewrite it.',

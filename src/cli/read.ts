@@ -8,7 +8,7 @@ import { decodeText, type TextEncodingName } from '../core/encoding';
 import { DEFAULT_MAX_LENGTH } from '../core/parser';
 
 /** Bytes read from one document at most (the parser's cap on characters is the same number). */
-export const MAX_FILE_BYTES = DEFAULT_MAX_LENGTH;
+const MAX_FILE_BYTES = DEFAULT_MAX_LENGTH;
 
 export type ReadOutcome =
   | { kind: 'text'; bytes: Buffer; text: string; encoding: TextEncodingName; bom: boolean; mode: number }

@@ -16,7 +16,7 @@ import type { CliIo } from './lint';
 import { findConfig } from './files';
 import { readDocument } from './read';
 
-export const REPORT_USAGE = `Usage: sitrep report [paths or globs…] [options]
+const REPORT_USAGE = `Usage: sitrep report [paths or globs…] [options]
 
 A learning report across incident and postmortem documents: recurring classes and the standards
 candidates they make, action register health, and response metrics (docs/report.md).

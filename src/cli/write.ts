@@ -11,9 +11,9 @@ import * as path from 'node:path';
 import { encodeText, sameBytes } from '../core/encoding';
 import { describeError, readDocument, type ReadOutcome } from './read';
 
-export type TextFile = Extract<ReadOutcome, { kind: 'text' }>;
+type TextFile = Extract<ReadOutcome, { kind: 'text' }>;
 
-export type WriteOutcome =
+type WriteOutcome =
   | { kind: 'written'; file: TextFile; text: string }
   | { kind: 'unchanged'; file: TextFile }
   | { kind: 'failed'; file: TextFile; message: string };

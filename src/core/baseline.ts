@@ -98,7 +98,7 @@ export function serializeBaseline(b: Baseline): string {
   return JSON.stringify({ version: 1, findings: sortEntries(b.findings.map((e) => ({ ...e }))) }, null, 2) + '\n';
 }
 
-export interface ParsedBaseline {
+interface ParsedBaseline {
   baseline?: Baseline;
   /** What is wrong with the file, each with its 1-based line when known. */
   problems: Array<{ line: number; message: string }>;
@@ -143,7 +143,7 @@ function lineOfEntry(src: string, n: number): number {
   return 1;
 }
 
-export interface FileSplit {
+interface FileSplit {
   /** Findings not in the baseline: reported as usual. */
   fresh: Finding[];
   /** Findings the baseline accepts: counted, shown as hints in the editor. */
@@ -180,7 +180,7 @@ export function splitByBaseline(baseline: Baseline | undefined, f: FileFindings)
   return split(remainingFor(baseline, f.file), f);
 }
 
-export interface BaselineComparison {
+interface BaselineComparison {
   files: Array<{ file: string } & FileSplit>;
   /** Findings the baseline accepted. */
   suppressed: number;

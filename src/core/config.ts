@@ -136,8 +136,4 @@ export function documentGlobsOf(config: Config): string[] {
   return config.documents && config.documents.length ? config.documents : DEFAULT_DOCUMENT_GLOBS;
 }
 
-export function severityLabel(severity: Severity, config: Config = {}): string {
-  return config.severities?.[severity]?.label ?? SEVERITY_DEFINITIONS[severity].label;
-}
-
 export { SEVERITIES };

@@ -6,7 +6,7 @@
  */
 
 /** Folder names that hold documents, at any depth; globs match them case-insensitively. */
-export const DOCUMENT_FOLDER_NAMES = [
+const DOCUMENT_FOLDER_NAMES = [
   'postmortems',
   'post-mortems',
   'postmortem',
@@ -36,7 +36,7 @@ const FOLDER_NAMES = new Set<string>(DOCUMENT_FOLDER_NAMES);
  * folder (`handbook/incidents/2024/a.md` → `handbook/incidents`), else its own folder (`''` for
  * the root). Paths are relative, with forward slashes.
  */
-export function documentFolder(relPath: string): string {
+function documentFolder(relPath: string): string {
   const parts = relPath.replace(/\\/g, '/').replace(/^\.\//, '').split('/');
   parts.pop();
   for (let i = parts.length - 1; i >= 0; i--) {

@@ -8,7 +8,7 @@ import { stripBom } from './text';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 
-export interface Decoded {
+interface Decoded {
   ok: true;
   /** The text without its byte-order mark. */
   text: string;
@@ -16,7 +16,7 @@ export interface Decoded {
   bom: boolean;
 }
 
-export interface Undecodable {
+interface Undecodable {
   ok: false;
   /** Offset of the first byte that is not valid in the encoding. */
   offset: number;

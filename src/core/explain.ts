@@ -10,13 +10,13 @@ import { readFactorLayer } from './parser/factors';
 import type { ActionField, ActionItemNode, FactorNode, ParsedDocument, StatusUpdateNode, TimelineEntryNode } from './parser/types';
 import { formatTimestamp } from './time';
 
-export interface ExplainedValue {
+interface ExplainedValue {
   value: string;
   /** Where it was read: "the Due column", "inline label \"due\"", "the line below the item". */
   from: string;
 }
 
-export interface ExplainedEntry {
+interface ExplainedEntry {
   line: number;
   written?: string;
   utc?: string;
@@ -27,7 +27,7 @@ export interface ExplainedEntry {
   text: string;
 }
 
-export interface ExplainedAction {
+interface ExplainedAction {
   line: number;
   text: string;
   owner?: ExplainedValue;
@@ -38,7 +38,7 @@ export interface ExplainedAction {
   doneBy?: string;
 }
 
-export interface ExplainedFactor {
+interface ExplainedFactor {
   line: number;
   layer: string;
   /** "label \"Detection gap\"" or "words: \"alert\"". */
@@ -46,7 +46,7 @@ export interface ExplainedFactor {
   text: string;
 }
 
-export interface ExplainedUpdate {
+interface ExplainedUpdate {
   line: number;
   title: string;
   utc?: string;
@@ -54,7 +54,7 @@ export interface ExplainedUpdate {
   final: boolean;
 }
 
-export interface Explanation {
+interface Explanation {
   kind: string;
   kindFrom: string;
   sections: Array<{ line: number; level: number; title: string; role?: string }>;
@@ -71,7 +71,7 @@ const KIND_FROM: Record<ParsedDocument['kindFrom'], string> = {
   none: 'nothing: it is not read as an incident or postmortem',
 };
 
-export function explainEntry(e: TimelineEntryNode): ExplainedEntry {
+function explainEntry(e: TimelineEntryNode): ExplainedEntry {
   const out: ExplainedEntry = { line: e.line + 1, text: e.text };
   if (e.time) out.written = e.time.text;
   if (e.at !== undefined) out.utc = formatTimestamp(e.at);
@@ -92,7 +92,7 @@ function fieldFrom(a: ActionItemNode, f: ActionField): string {
   return 'the item';
 }
 
-export function explainAction(a: ActionItemNode): ExplainedAction {
+function explainAction(a: ActionItemNode): ExplainedAction {
   const st = actionState(a);
   const out: ExplainedAction = { line: a.line + 1, text: a.fields.action?.text ?? '', done: st.done };
   if (st.doneBy) out.doneBy = st.doneBy;
@@ -107,12 +107,12 @@ export function explainAction(a: ActionItemNode): ExplainedAction {
   return out;
 }
 
-export function explainFactor(f: FactorNode): ExplainedFactor {
+function explainFactor(f: FactorNode): ExplainedFactor {
   const r = readFactorLayer(f);
   return { line: f.line + 1, layer: r.layer, from: r.reason, text: f.text };
 }
 
-export function explainUpdate(u: StatusUpdateNode): ExplainedUpdate {
+function explainUpdate(u: StatusUpdateNode): ExplainedUpdate {
   const out: ExplainedUpdate = { line: u.line + 1, title: u.title, final: !!u.final };
   if (u.at !== undefined) out.utc = formatTimestamp(u.at);
   if (u.next) out.next = { written: u.next.value.text, utc: u.next.at !== undefined ? formatTimestamp(u.next.at) : undefined, stated: u.next.stated };
@@ -146,7 +146,7 @@ function v(x: ExplainedValue | undefined): string {
 }
 
 /** Markdown lines describing one timeline entry (hover and text output). */
-export function describeEntry(e: ExplainedEntry): string[] {
+function describeEntry(e: ExplainedEntry): string[] {
   const out = [e.utc ? `**${e.utc}** (UTC)` : `**No full timestamp:** the time ${e.problem ?? 'is incomplete'}`];
   if (e.written) out.push(`written: \`${e.written}\``);
   if (e.date) out.push(`date ${e.date.value} from ${e.date.from}`);
@@ -155,7 +155,7 @@ export function describeEntry(e: ExplainedEntry): string[] {
   return out;
 }
 
-export function describeAction(a: ExplainedAction): string[] {
+function describeAction(a: ExplainedAction): string[] {
   const out = [a.done ? `**Done** (${a.doneBy})` : '**Open action item**'];
   out.push(`owner: ${v(a.owner)}`);
   out.push(`due: ${a.due?.date ? `${a.due.date} from ${v(a.due)}` : a.done ? `${v(a.due)} (not needed: done)` : `${v(a.due)}${a.due?.problem ? ` — ${a.due.problem}` : ''}`}`);
@@ -164,7 +164,7 @@ export function describeAction(a: ExplainedAction): string[] {
   return out;
 }
 
-export function describeUpdate(u: ExplainedUpdate): string[] {
+function describeUpdate(u: ExplainedUpdate): string[] {
   const out = [`**Status update**${u.utc ? ` at ${u.utc}` : ''}`];
   if (u.final) out.push('final update: no next time needed');
   else if (u.next) out.push(u.next.stated ? `next update: \`${u.next.written}\`${u.next.utc ? ` = ${u.next.utc}` : ''}` : `next update: "${u.next.written}" — not a time with a zone`);

@@ -16,13 +16,13 @@ import picomatch from 'picomatch/posix';
 export { DEFAULT_DOCUMENT_GLOBS } from './discovery';
 
 /** Longest glob accepted. */
-export const MAX_GLOB_LENGTH = 256;
+const MAX_GLOB_LENGTH = 256;
 /** Most `*` wildcards in a row in one path segment (`**` not counted; of `{a,b}` alternatives, the most any has). */
-export const MAX_STARS_PER_SEGMENT = 2;
+const MAX_STARS_PER_SEGMENT = 2;
 /** Most `**` segments in one glob. */
-export const MAX_GLOBSTARS = 2;
+const MAX_GLOBSTARS = 2;
 /** Paths longer than this (characters) match no glob. */
-export const MAX_MATCH_PATH = 1024;
+const MAX_MATCH_PATH = 1024;
 
 export class GlobError extends Error {
   constructor(

@@ -17,14 +17,6 @@ export function lineRange(lines: readonly string[], line: number): Range {
   return { line: l, column: 0, endLine: l, endColumn: (lines[l] ?? '').length };
 }
 
-/** Text of a line without leading and trailing white space, as a range. */
-export function trimmedLineRange(lines: readonly string[], line: number): Range {
-  const text = lines[line] ?? '';
-  const start = text.length - text.trimStart().length;
-  const end = text.trimEnd().length;
-  return { line, column: start, endLine: line, endColumn: Math.max(start, end) };
-}
-
 /**
  * Maps string offsets to line/column for one text. Handles \n, \r\n and lone \r line breaks.
  * Line starts are found lazily, only as far as a question needs (front matter asks about the

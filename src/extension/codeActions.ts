@@ -9,7 +9,7 @@ import { splitLines, type Range } from '../core/text';
 import { toRange } from './convert';
 import type { LintService } from './diagnostics';
 
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('sitrep');
+const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('sitrep');
 
 function sameRange(r: Range, v: vscode.Range): boolean {
   return r.line === v.start.line && r.column === v.start.character && r.endLine === v.end.line && r.endColumn === v.end.character;
@@ -28,7 +28,7 @@ function ruleOf(d: vscode.Diagnostic): string | undefined {
   return c === undefined ? undefined : String(c);
 }
 
-export class SitrepCodeActions implements vscode.CodeActionProvider {
+class SitrepCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
 
   constructor(private readonly service: LintService) {}

@@ -23,5 +23,3 @@ export const COMMANDS = {
   lintWorkspace: 'sitrep.lintWorkspace',
   openLearningReport: 'sitrep.openLearningReport',
 } as const;
-
-export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

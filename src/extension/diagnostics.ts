@@ -20,14 +20,14 @@ import { readTextFile } from './files';
 import type { SitrepWorker } from './worker/client';
 import type { LintSummary } from './worker/protocol';
 
-export interface LintEntry extends Omit<LintSummary, 'findings'> {
+interface LintEntry extends Omit<LintSummary, 'findings'> {
   /** Document version the findings belong to (-1 for a file linted from disk). */
   version: number;
   findings: Finding[];
 }
 
 /** The one finding of a document whose lint ran past the time budget. */
-export function overBudgetFinding(budgetMs: number): Finding {
+function overBudgetFinding(budgetMs: number): Finding {
   return {
     rule: PARSE_ERROR,
     severity: 'warning',

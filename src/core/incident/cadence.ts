@@ -17,13 +17,8 @@ export function needsCadenceConfirmation(severity: Severity): boolean {
   return MAX_CADENCE[severity] === undefined;
 }
 
-/** The longest cadence a severity allows, or undefined when the user decides. */
-export function maxCadence(severity: Severity): number | undefined {
-  return MAX_CADENCE[severity];
-}
-
 /** Updates are due at least once a day, whatever the severity. */
-export const MAX_ANY_CADENCE = 24 * 60;
+const MAX_ANY_CADENCE = 24 * 60;
 
 /**
  * The cadence an incident runs at: its own `update_cadence_minutes` when set, else the configured
@@ -76,11 +71,11 @@ export function defaultNextUpdate(now: number, cadenceMinutes: number): number {
  * The latest next-update time a status update posted at `now` may promise: its own time as
  * written (to the second) plus the cadence, exactly what the update-cadence rule allows.
  */
-export function latestNextUpdate(now: number, cadenceMinutes: number): number {
+function latestNextUpdate(now: number, cadenceMinutes: number): number {
   return Math.floor(now / 1000) * 1000 + cadenceMinutes * MINUTE;
 }
 
-export type NextUpdateCheck =
+type NextUpdateCheck =
   | { ok: true }
   | { ok: false; reason: 'past'; message: string }
   | { ok: false; reason: 'beyond-cadence'; message: string; latest: number };
@@ -105,7 +100,7 @@ export function checkNextUpdate(proposed: number, now: number, cadenceMinutes: n
 
 export type CountdownState = 'ok' | 'warning' | 'overdue' | 'none';
 
-export interface Countdown {
+interface Countdown {
   state: CountdownState;
   /** Seconds until due (negative when overdue). */
   seconds: number;
@@ -130,7 +125,7 @@ export function isOverdue(due: number, now: number): boolean {
   return now > due;
 }
 
-export interface UpdateDeadline {
+interface UpdateDeadline {
   /** Epoch ms the next status update is due. */
   at: number;
   /** Where the deadline is written, or what it is derived from (for findings). */

@@ -18,7 +18,7 @@ export interface ChatIncident {
   commander?: string;
 }
 
-export interface ChatInput {
+interface ChatInput {
   incident: ChatIncident;
   update: StatusUpdateInput;
   now: number;
@@ -39,8 +39,8 @@ export interface ChatMessage {
   restricted: boolean;
 }
 
-export const RESTRICTED_PLACEHOLDER = '(restricted: shared with need-to-know responders only)';
-export const FINAL_LINE = 'This is the final update: the incident is resolved and no further updates follow.';
+const RESTRICTED_PLACEHOLDER = '(restricted: shared with need-to-know responders only)';
+const FINAL_LINE = 'This is the final update: the incident is resolved and no further updates follow.';
 const TITLE_MAX = 80;
 
 /** A title cut at a word boundary to at most `max` characters, with an ellipsis when cut. */

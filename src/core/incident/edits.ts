@@ -50,7 +50,7 @@ export function oneLine(text: string): string {
     .trim();
 }
 
-export interface TimelineLineInput {
+interface TimelineLineInput {
   /** ISO 8601 UTC timestamp. */
   time: string;
   kind: TimelineKind;
@@ -79,9 +79,9 @@ export interface StatusUpdateInput {
 }
 
 /** What a final update writes where the next update time would go. */
-export const FINAL_UPDATE_TEXT = 'none: this is the final update';
+const FINAL_UPDATE_TEXT = 'none: this is the final update';
 
-export const STATUS_UPDATE_LABELS: Array<[keyof Omit<StatusUpdateInput, 'time' | 'final'>, string]> = [
+const STATUS_UPDATE_LABELS: Array<[keyof Omit<StatusUpdateInput, 'time' | 'final'>, string]> = [
   ['known', 'Known'],
   ['unknown', 'Unknown'],
   ['impact', 'Impact'],
@@ -89,7 +89,7 @@ export const STATUS_UPDATE_LABELS: Array<[keyof Omit<StatusUpdateInput, 'time' |
   ['nextUpdate', 'Next update'],
 ];
 
-export function formatStatusUpdate(u: StatusUpdateInput, eol = '\n'): string {
+function formatStatusUpdate(u: StatusUpdateInput, eol = '\n'): string {
   const lines = [`### ${u.time}${u.final ? ' — final update' : ''}`, ''];
   for (const [k, label] of STATUS_UPDATE_LABELS) {
     const value = k === 'nextUpdate' && u.final ? FINAL_UPDATE_TEXT : oneLine(u[k]);
@@ -121,14 +121,14 @@ export const CHECKPOINT_LABELS: Array<[keyof Omit<CheckpointInput, 'time' | 'tit
   ['nextDecisionPoint', 'Next decision point'],
 ];
 
-export function formatCheckpoint(c: CheckpointInput, eol = '\n'): string {
+function formatCheckpoint(c: CheckpointInput, eol = '\n'): string {
   const title = oneLine(c.title);
   const lines = [`### ${c.time}${title ? ` — ${title}` : ''}`, ''];
   for (const [k, label] of CHECKPOINT_LABELS) lines.push(`- **${label}:** ${oneLine(c[k]) || 'none'}`);
   return lines.join(eol);
 }
 
-export interface ActionRowInput {
+interface ActionRowInput {
   id?: string;
   action: string;
   owner: string;
@@ -147,7 +147,7 @@ function cell(text: string | undefined): string {
   return oneLine(text ?? '').replace(/\\?\|/g, '\\|');
 }
 
-export function formatActionRow(a: ActionRowInput, columns: ReadonlyArray<ActionField | undefined> = DEFAULT_COLUMNS): string {
+function formatActionRow(a: ActionRowInput, columns: ReadonlyArray<ActionField | undefined> = DEFAULT_COLUMNS): string {
   const values: Record<ActionField, string | undefined> = {
     id: a.id,
     action: a.action,
@@ -178,7 +178,7 @@ function isBlank(s: string | undefined): boolean {
 }
 
 /** The first level-2 (or shallowest) section with this key. */
-export function findSection(doc: ParsedDocument, key: SectionKey): Section | undefined {
+function findSection(doc: ParsedDocument, key: SectionKey): Section | undefined {
   const all = doc.sections.filter((s) => s.key === key);
   if (all.length === 0) return undefined;
   return all.reduce((best, s) => (s.level < best.level ? s : best));
@@ -319,7 +319,7 @@ export function yamlValue(value: FrontMatterValue): string {
   return yamlScalar(value);
 }
 
-export type FrontMatterValue = string | number | boolean | null | string[];
+type FrontMatterValue = string | number | boolean | null | string[];
 
 export interface FrontMatterChange {
   /** Dotted path, at most one level deep: "status", "roles.commander". */

@@ -32,7 +32,7 @@ export function randomSuffix(random: () => number = Math.random, length = 4): st
   return out;
 }
 
-export interface IdOptions {
+interface IdOptions {
   /** Declaration time, epoch ms. */
   now: number;
   /** Ids already in use (case-insensitive); the result is never one of them. */

@@ -1,14 +1,14 @@
 /** Time to detect, mitigate and resolve, all measured from when impact started. */
-import { formatDuration, parseTimestamp } from '../time';
+import { parseTimestamp } from '../time';
 
-export interface IncidentTimes {
+interface IncidentTimes {
   started?: string;
   detected?: string;
   mitigated?: string;
   resolved?: string;
 }
 
-export interface TimeToX {
+interface TimeToX {
   /** Milliseconds from start to detection, mitigation and resolution (undefined when unknown or negative). */
   detect?: number;
   mitigate?: number;
@@ -39,8 +39,4 @@ export function timeOrderProblems(t: IncidentTimes): string[] {
     }
   }
   return out;
-}
-
-export function describeDuration(ms: number | undefined): string {
-  return ms === undefined ? 'unknown' : formatDuration(ms);
 }

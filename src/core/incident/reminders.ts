@@ -4,7 +4,7 @@
  */
 import { isOverdue } from './cadence';
 
-export interface ReminderInput {
+interface ReminderInput {
   key: string;
   /** Next update due, epoch ms. */
   due: number | undefined;

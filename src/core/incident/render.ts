@@ -32,7 +32,7 @@ export function describeRoles(r: Partial<RolesInput> | undefined): string {
   return `commander ${r.commander ?? 'unassigned'}, operations ${r.operations ?? 'unassigned'}, communications ${r.communications ?? 'unassigned'}, scribe ${r.scribe ?? 'unassigned'}`;
 }
 
-export interface NewIncidentInput {
+interface NewIncidentInput {
   id: string;
   title: string;
   severity: Severity;
@@ -70,7 +70,7 @@ function frontMatterBlock(entries: Array<[string, unknown]>, eol: string): strin
 }
 
 /** The declaration's timeline line. */
-export function declarationEntry(input: NewIncidentInput): string {
+function declarationEntry(input: NewIncidentInput): string {
   const time = formatTimestamp(input.now);
   return formatTimelineLine({
     time,
@@ -80,7 +80,7 @@ export function declarationEntry(input: NewIncidentInput): string {
 }
 
 /** The detection's timeline line: how, and when impact started when that was earlier. */
-export function detectionEntry(input: NewIncidentInput): string {
+function detectionEntry(input: NewIncidentInput): string {
   const detected = input.detected ?? input.now;
   const started = input.started ?? detected;
   return formatTimelineLine({
@@ -146,7 +146,7 @@ export function renderIncident(input: NewIncidentInput, eol = '\n'): string {
 
 // ---------------------------------------------------------------------------------------------
 
-export interface PostmortemOptions {
+interface PostmortemOptions {
   authors: string[];
   now: number;
   /** Body of the incident's Summary section, if any. */

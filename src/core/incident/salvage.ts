@@ -29,7 +29,7 @@ function value(text: string): unknown {
 }
 
 /** Line-by-line reading of a front-matter block; lines that do not read are left out. */
-export function salvageFrontMatter(lines: readonly string[], from: number, to: number): Record<string, unknown> {
+function salvageFrontMatter(lines: readonly string[], from: number, to: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   let parent: string | undefined;
   for (let i = from; i < to; i++) {

@@ -4,7 +4,7 @@ import { shortTitle } from './chat';
 import type { IncidentIndex, IndexedIncident } from './store';
 import { timeWithUtc, UTC_ZONE, type DisplayZone } from './timeinput';
 
-export interface StatusBarView {
+interface StatusBarView {
   visible: boolean;
   text: string;
   tooltip: string;
@@ -16,12 +16,12 @@ export interface StatusBarView {
 const LABEL_MAX = 24;
 
 /** The short name the status bar shows: the title's first words, or "restricted". */
-export function statusBarLabel(i: Pick<IndexedIncident, 'restricted' | 'title'>): string {
+function statusBarLabel(i: Pick<IndexedIncident, 'restricted' | 'title'>): string {
   return i.restricted ? 'restricted' : shortTitle(i.title, LABEL_MAX);
 }
 
 /** `$(pulse) SEV1 Checkout returns 5xx · update in 12:04`, or `… · overdue 3:12`. */
-export function statusBarText(i: IndexedIncident, now: number, warningMinutes = 5): { text: string; state: CountdownState } {
+function statusBarText(i: IndexedIncident, now: number, warningMinutes = 5): { text: string; state: CountdownState } {
   const c = countdown(i.nextUpdateDue, now, warningMinutes);
   const icon = i.restricted ? '$(lock)' : i.valid ? '$(pulse)' : '$(warning)';
   return { text: `${icon} ${i.severity ?? 'SEV?'} ${statusBarLabel(i)} · ${c.text}`, state: c.state };

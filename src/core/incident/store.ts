@@ -14,7 +14,7 @@ import { shortName } from './ids';
 import { fastParse } from './fastscan';
 import { readableFrontMatter } from './salvage';
 
-export interface IndexedBlock {
+interface IndexedBlock {
   line: number;
   range: Range;
   title: string;
@@ -55,7 +55,7 @@ export interface IndexedIncident {
   problems: Problem[];
 }
 
-export interface IndexedAction {
+interface IndexedAction {
   docKey: string;
   line: number;
   range: Range;
@@ -216,7 +216,7 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
   return undefined;
 }
 
-export type IndexChange = 'added' | 'changed' | 'removed' | 'unchanged';
+type IndexChange = 'added' | 'changed' | 'removed' | 'unchanged';
 
 /**
  * A document's index entry from its text: the part of indexing that parses, which the editor runs

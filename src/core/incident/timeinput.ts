@@ -28,7 +28,7 @@ export function fixedZone(offsetMinutes: number, name: string): DisplayZone {
 /** Whether the time asked for lies ahead (a next update, a checkpoint) or behind (impact start, detection). */
 export type TimeDirection = 'future' | 'past';
 
-export interface TimeInputOptions {
+interface TimeInputOptions {
   now: number;
   zone: DisplayZone;
   direction: TimeDirection;
@@ -79,7 +79,7 @@ export function relativeTime(ms: number, now: number): string {
 }
 
 /** What a prompt understood: "15:45 CET = 14:45 UTC, in 12 min" (or "14:45 UTC, in 12 min" in UTC). */
-export function understoodText(at: number, now: number, zone: DisplayZone): string {
+function understoodText(at: number, now: number, zone: DisplayZone): string {
   const local = zonedTime(at, now, zone);
   const both = isUtc(zone, at) ? local : `${local} = ${zonedTime(at, now, UTC_ZONE)}`;
   return `${both}, ${relativeTime(at, now)}`;
@@ -188,7 +188,7 @@ function readClockTime(t: string, opts: TimeInputOptions): number | undefined | 
   );
 }
 
-export const TIME_INPUT_HELP = 'a time like 15:45, 15:45 UTC, +15m, in 15 min, now, or 2026-11-27T15:45:00Z';
+const TIME_INPUT_HELP = 'a time like 15:45, 15:45 UTC, +15m, in 15 min, now, or 2026-11-27T15:45:00Z';
 
 /**
  * Reads a typed time. A clock time without a date is today in the zone shown (or the zone typed),

@@ -10,7 +10,7 @@ import { describeRoles } from './render';
 import { openActions, startOfDay, type IncidentIndex, type IndexedIncident } from './store';
 import { timeWithUtc, UTC_ZONE, zonedTime, type DisplayZone } from './timeinput';
 
-export type NodeKind =
+type NodeKind =
   | 'incident'
   | 'resolved-group'
   | 'roles'
@@ -46,7 +46,7 @@ export interface TreeNode {
   state?: CountdownState;
 }
 
-export const SEVERITY_STYLE: Record<Severity, { icon: string; color: string }> = {
+const SEVERITY_STYLE: Record<Severity, { icon: string; color: string }> = {
   SEV1: { icon: 'flame', color: 'charts.red' },
   SEV2: { icon: 'warning', color: 'charts.orange' },
   SEV3: { icon: 'info', color: 'charts.yellow' },
@@ -56,7 +56,7 @@ export const SEVERITY_STYLE: Record<Severity, { icon: string; color: string }> =
 const SEV_ORDER: Record<string, number> = { SEV1: 1, SEV2: 2, SEV3: 3, SEV4: 4 };
 
 /** "update in 12 min", "update in 45 s", "overdue 3 min": minute resolution for the tree. */
-export function dueText(nextDue: number | undefined, now: number): { text: string; state: CountdownState } {
+function dueText(nextDue: number | undefined, now: number): { text: string; state: CountdownState } {
   const c = countdown(nextDue, now);
   if (c.state === 'none') return { text: 'no update due', state: 'none' };
   const ms = Math.abs((nextDue as number) - now);
@@ -69,7 +69,7 @@ function sinceText(started: number | undefined, now: number): string | undefined
   return started > now ? 'starts in the future' : `${formatDuration(now - started)} since start`;
 }
 
-export interface TreeOptions {
+interface TreeOptions {
   warningMinutes?: number;
   /** The zone times are shown in (UTC by default). */
   zone?: DisplayZone;

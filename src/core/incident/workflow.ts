@@ -93,7 +93,7 @@ export function dueDateProblem(value: string, now: number): string | undefined {
 }
 
 /** A selection in an editor, 0-based lines, as VS Code reports it. */
-export interface SelectionLines {
+interface SelectionLines {
   startLine: number;
   endLine: number;
   /** Column of the selection's end: 0 means the last line is not really selected. */
@@ -218,7 +218,7 @@ export function strategyCheckpointText(iso: string): string {
 
 // ---- Status updates ----
 
-export interface StatusUpdateAnswers {
+interface StatusUpdateAnswers {
   known: string;
   unknown: string;
   impact: string;
@@ -259,9 +259,6 @@ export function allClearPrefill(inc: Pick<IndexedIncident, 'impactSummary' | 're
 }
 
 // ---- Log Timeline Entry ----
-
-/** Kinds the commands write themselves (status updates, role and severity changes, checkpoints): not offered for logging by hand. */
-export const BOOKKEEPING_KINDS: readonly TimelineKind[] = ['status-update', 'role-change', 'severity-change', 'checkpoint'];
 
 const KIND_DEFAULT_ORDER: readonly TimelineKind[] = ['fact', 'action', 'decision', 'hypothesis', 'mitigation', 'detection', 'triage', 'communication', 'resolution', 'recurrence'];
 

@@ -87,7 +87,7 @@ function quote(s: string, max = 80): string {
 }
 
 /** End of the last chat-log prefix ("[16:59] ana: ", "<ana> ", "@ana: ") before `column`, or -1. */
-export function chatPrefixEnd(line: string, column = line.length): number {
+function chatPrefixEnd(line: string, column = line.length): number {
   const from = Math.max(0, column - WINDOW);
   const end = lastMatchEnd(CHAT, line.slice(from, column));
   return end < 0 ? -1 : from + end;

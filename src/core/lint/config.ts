@@ -7,7 +7,7 @@ import { LineIndex, stripBom } from '../text';
 import { phraseMatcher } from './phrases';
 import type { PhraseMatcher, Rule, Severity } from './types';
 
-export interface ResolvedRule {
+interface ResolvedRule {
   rule: Rule;
   severity: Severity;
   extraPhrases?: PhraseMatcher;

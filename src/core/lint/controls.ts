@@ -9,7 +9,7 @@
  */
 import type { ParsedDocument } from '../parser/types';
 
-export type ControlKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable' | 'disable-file';
+type ControlKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable' | 'disable-file';
 
 export interface Control {
   kind: ControlKind;

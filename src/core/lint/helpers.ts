@@ -83,11 +83,6 @@ export function isTemplateAction(a: ActionItemNode): boolean {
 }
 const templateMemo = new WeakMap<ActionItemNode, boolean>();
 
-/** Open unless checked off or marked done (status Done, Closed, Fixed, …; "(done)"). */
-export function isOpenAction(a: ActionItemNode): boolean {
-  return !stateOf(a).done;
-}
-
 /**
  * A field finding's range: the field when it has text on the item's first line, else the row or
  * item (a field on a continuation line is reported where the item starts).
@@ -109,7 +104,7 @@ export function stateOf(a: ActionItemNode): ActionState {
 const stateMemo = new WeakMap<ActionItemNode, ActionState>();
 
 /** An edit that puts `key: value` into a list action item, next to its other fields. */
-export function insertListField(doc: ParsedDocument, a: ActionItemNode, key: string, value: string): TextEdit {
+function insertListField(doc: ParsedDocument, a: ActionItemNode, key: string, value: string): TextEdit {
   let last: Range | undefined;
   for (const [name, f] of Object.entries(a.fields)) {
     if (name === 'action' || !f) continue;
@@ -146,7 +141,7 @@ export function setFieldEdit(doc: ParsedDocument, a: ActionItemNode, field: Acti
 // ---- Contributing factors ----
 
 /** A factor's layer: its label, or one inferred from its words (detection, rollout, runbook, organizational, else trigger). */
-export function factorLayer(f: FactorNode): FactorLayer {
+function factorLayer(f: FactorNode): FactorLayer {
   return f.layer ?? inferLayer(f.text).layer;
 }
 

@@ -4,7 +4,7 @@
  * backtracking), and helpers that decide whether a match is live prose or a refutation.
  */
 import { judgeAssertion, type Judgement } from './assertion';
-import { codeAndCommentSpans, inSpan, inSpans, type LineSpans } from './spans';
+import { codeAndCommentSpans, inSpans, type LineSpans } from './spans';
 import type { ParsedDocument } from '../parser/types';
 import type { PhraseMatcher, RuleContext } from './types';
 
@@ -103,11 +103,6 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   return matcher;
 }
 
-/** True when the column of `line` is inside an inline code span or an HTML comment on that line. */
-export function inCodeOrComment(line: string, column: number): boolean {
-  return inSpan(line, column);
-}
-
 interface LineInfo {
   spans: LineSpans;
   masked?: string;
@@ -145,14 +140,14 @@ function startsBlock(lines: readonly string[], line: number): boolean {
 }
 
 /** What the phrase rules need of a document: its lines and which of them are prose or quoted. */
-export type ProseDoc = Pick<ParsedDocument, 'lines' | 'prose' | 'quoted'>;
+type ProseDoc = Pick<ParsedDocument, 'lines' | 'prose' | 'quoted'>;
 
 /** Whether an offset's line is prose (not code, front matter or a blockquote) and the offset is outside code spans and comments. */
 export function isLiveProse(ctx: RuleContext, line: number, column: number): boolean {
   return isLiveProseIn(ctx.doc, line, column);
 }
 
-export function isLiveProseIn(doc: ProseDoc, line: number, column: number): boolean {
+function isLiveProseIn(doc: ProseDoc, line: number, column: number): boolean {
   if (!doc.prose[line] || doc.quoted?.[line]) return false;
   if (/^\s{0,3}>/.test(doc.lines[line])) return false;
   return !inSpans(infoOf(doc.lines, line).spans, column);
@@ -229,7 +224,7 @@ interface TrieNode {
  * A regular expression source matching any of the words, factored as a trie ("ca(?:reless|use)")
  * so that at each position only one branch is tried; longer words win (greedy optional tails).
  */
-export function trieSource(words: readonly string[]): string {
+function trieSource(words: readonly string[]): string {
   const root: TrieNode = { end: false, next: new Map() };
   for (const w of words) {
     let n = root;

@@ -26,19 +26,6 @@ export function inSpans(spans: LineSpans, column: number): boolean {
   return at >= 0 && maxEnds[at] > column;
 }
 
-/** True when `column` of `line` is inside an inline code span or an HTML comment. */
-export function inSpan(line: string, column: number): boolean {
-  // The spans are found once per line (rules ask about every match on a line in turn).
-  if (line !== spanLine) {
-    spanLine = line;
-    spans = codeAndCommentSpans(line);
-  }
-  return inSpans(spans, column);
-}
-
-let spanLine: string | undefined;
-let spans: LineSpans = { starts: [], maxEnds: [] };
-
 /** Code spans and HTML comments on a line, read in one pass. */
 export function codeAndCommentSpans(line: string): LineSpans {
   const found: Array<[number, number]> = [];

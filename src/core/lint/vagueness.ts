@@ -17,9 +17,9 @@
  * Linear time: every expression is anchored or made of literal alternatives and bounded runs.
  */
 
-export type Vagueness = 'exhortation' | 'intention' | 'comparative' | 'outcome';
+type Vagueness = 'exhortation' | 'intention' | 'comparative' | 'outcome';
 
-export interface VagueReading {
+interface VagueReading {
   kind: Vagueness;
   /** Column range of the words judged, within the text given. */
   start: number;
@@ -93,7 +93,7 @@ function colonChange(body: string, depth: number): boolean {
 }
 
 /** True when the text names something checkable: an amount, a target, a condition, a code name, a mechanism. */
-export function isConcrete(text: string): boolean {
+function isConcrete(text: string): boolean {
   return AMOUNT.test(text) || TARGET.test(text) || CONDITION.test(text) || CODE.test(text) || MECHANISM.test(text) || colonChange(text, 0);
 }
 

@@ -8,7 +8,7 @@ import { isValidTimestamp, ISO_TIMESTAMP_PATTERN, DATE_PATTERN, isValidDate } fr
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const INCIDENT_STATUSES = ['investigating', 'mitigated', 'monitoring', 'resolved'] as const;
-export const POSTMORTEM_STATUSES = ['draft', 'in-review', 'final'] as const;
+const POSTMORTEM_STATUSES = ['draft', 'in-review', 'final'] as const;
 export const TIMELINE_KINDS = [
   'detection',
   'triage',
@@ -26,7 +26,7 @@ export const TIMELINE_KINDS = [
   'recurrence',
 ] as const;
 export const ACTION_CATEGORIES = ['prevent', 'detect', 'mitigate', 'learn'] as const;
-export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
+const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
 export const FACTOR_LAYERS = [
   'technical-trigger',
   'detection',
@@ -37,7 +37,7 @@ export const FACTOR_LAYERS = [
 export const ROLE_KEYS = ['commander', 'operations', 'communications', 'scribe'] as const;
 /** The standards tracks a recurring class feeds (the method's "Feed standards" step). */
 export const STANDARDS_TRACKS = ['slo', 'observability', 'safe-change', 'ha', 'dependency-resilience', 'platform-improvement'] as const;
-export const RULE_LEVELS = ['error', 'warning', 'info', 'off'] as const;
+const RULE_LEVELS = ['error', 'warning', 'info', 'off'] as const;
 /** Every lint rule's name (a public interface); a test checks this list against the rule registry. */
 export const RULE_NAMES = [
   'no-human-error',
@@ -64,13 +64,13 @@ export const RULE_NAMES = [
 
 export const Severity = z.enum(SEVERITIES).describe('SEV1 widespread critical user, data or security impact; SEV2 major but bounded customer impact; SEV3 limited degradation or internal dependency risk; SEV4 low-impact anomaly needing follow-up.');
 export const IncidentStatus = z.enum(INCIDENT_STATUSES);
-export const PostmortemStatus = z.enum(POSTMORTEM_STATUSES);
+const PostmortemStatus = z.enum(POSTMORTEM_STATUSES);
 export const TimelineKind = z.enum(TIMELINE_KINDS);
 export const ActionCategory = z.enum(ACTION_CATEGORIES);
 export const FactorLayer = z.enum(FACTOR_LAYERS);
 
 /** ISO 8601 timestamp with a date, a time and a zone (Z or ±hh:mm). Sitrep writes UTC. */
-export const Timestamp = z
+const Timestamp = z
   .string()
   .regex(new RegExp(ISO_TIMESTAMP_PATTERN), {
     message: 'Expected an ISO 8601 timestamp with date, time and zone, e.g. 2026-11-27T09:52:00Z',
@@ -80,7 +80,7 @@ export const Timestamp = z
   .describe('ISO 8601 timestamp with date, time and zone, e.g. 2026-11-27T09:52:00Z (Sitrep writes UTC).');
 
 /** A calendar date, YYYY-MM-DD. */
-export const CalendarDate = z
+const CalendarDate = z
   .string()
   .regex(new RegExp(DATE_PATTERN), { message: 'Expected a calendar date YYYY-MM-DD, e.g. 2026-12-01', abort: true })
   .refine(isValidDate, { message: 'Not a real calendar date' })
@@ -154,14 +154,14 @@ export const PostmortemFrontMatter = z
   })
   .describe('Front matter of a Sitrep postmortem document.');
 
-export const TimelineEntry = z.strictObject({
+const TimelineEntry = z.strictObject({
   time: Timestamp,
   kind: TimelineKind,
   text: z.string().min(1),
   source: z.string().optional().describe('Link, file:line or commit the entry rests on.'),
 });
 
-export const StatusUpdate = z.strictObject({
+const StatusUpdate = z.strictObject({
   time: Timestamp,
   known: z.string().min(1),
   unknown: z.string().min(1),
@@ -192,12 +192,12 @@ export const ActionItem = z.strictObject({
   status: z.enum(ACTION_STATUSES).optional(),
 });
 
-export const ContributingFactor = z.strictObject({
+const ContributingFactor = z.strictObject({
   layer: FactorLayer,
   text: z.string().min(1),
 });
 
-export const ImpactScopeRow = z.strictObject({
+const ImpactScopeRow = z.strictObject({
   group: z.string(),
   fault_domain: z.string(),
   dependency: z.string(),
@@ -205,7 +205,7 @@ export const ImpactScopeRow = z.strictObject({
 });
 
 const RuleLevel = z.enum(RULE_LEVELS);
-export const RuleSetting = z.union([
+const RuleSetting = z.union([
   RuleLevel,
   z.strictObject({
     level: RuleLevel.optional(),
@@ -213,7 +213,7 @@ export const RuleSetting = z.union([
   }),
 ]);
 
-export const SeveritySetting = z.strictObject({
+const SeveritySetting = z.strictObject({
   label: z.string().min(1).optional().describe('Display label, e.g. "Critical".'),
   description: z.string().optional(),
   cadence_minutes: z.number().int().positive().max(24 * 60).optional().describe('Default status-update cadence for this severity. SEV1 is capped at 30 and SEV2 at 60.'),
@@ -223,7 +223,7 @@ export const StandardsTrack = z
   .enum(STANDARDS_TRACKS)
   .describe('Standards track a recurring class feeds: slo, observability, safe-change, ha (high availability), dependency-resilience or platform-improvement.');
 
-export const ReportClassSetting = z.strictObject({
+const ReportClassSetting = z.strictObject({
   label: z.string().min(1).optional().describe('Name shown in the report, e.g. "Config change".'),
   track: StandardsTrack,
   phrases: z
@@ -299,14 +299,14 @@ export type FactorLayer = z.infer<typeof FactorLayer>;
 export type IncidentFrontMatter = z.infer<typeof IncidentFrontMatter>;
 export type PostmortemFrontMatter = z.infer<typeof PostmortemFrontMatter>;
 export type Config = z.infer<typeof Config>;
-export type RuleLevel = (typeof RULE_LEVELS)[number];
+type RuleLevel = (typeof RULE_LEVELS)[number];
 export type StandardsTrack = z.infer<typeof StandardsTrack>;
 export type ReportSettings = z.infer<typeof ReportSettings>;
 export type Baseline = z.infer<typeof Baseline>;
 export type BaselineEntry = z.infer<typeof BaselineEntry>;
 
 /** Schemas exported as JSON Schema files, by file name. */
-export const JSON_SCHEMAS = {
+const JSON_SCHEMAS = {
   'incident.schema.json': { schema: IncidentFrontMatter, title: 'Sitrep incident front matter' },
   'postmortem.schema.json': { schema: PostmortemFrontMatter, title: 'Sitrep postmortem front matter' },
   'config.schema.json': { schema: Config, title: 'Sitrep configuration (.sitrep.yaml)' },

@@ -32,7 +32,7 @@ function clean(text: string | undefined): string {
 
 const PLACEHOLDER = /^(?:tbd|tba|tbc|todo|\?+|-+|[—–…]|n\/?a|none|unknown|\.\.\.|xxx|<[^<>]*>|\[[^[\]]*\]|_+)$/i;
 
-export function isPlaceholder(text: string | undefined): boolean {
+function isPlaceholder(text: string | undefined): boolean {
   const t = clean(text);
   return t === '' || PLACEHOLDER.test(t);
 }

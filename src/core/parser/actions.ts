@@ -119,7 +119,7 @@ function labelAt(s: string, at: number, to: number): Hit | undefined {
   return { sepStart, labelStart, labelEnd: labelStart + m[1].length, valueStart, field: label.field, paren };
 }
 
-export interface InlineFields {
+interface InlineFields {
   fields: Inline;
   labels: Inline;
   /** Column where the action text ends (the first field's separator), or the segment end. */
@@ -130,7 +130,7 @@ export interface InlineFields {
  * Labelled fields inside [from, to) of a line. `fromStart` allows a field at `from` itself (an
  * indented continuation line such as "  - due: … · category: …").
  */
-export function readInlineFields(s: string, lineNo: number, from: number, to: number, fromStart = false): InlineFields {
+function readInlineFields(s: string, lineNo: number, from: number, to: number, fromStart = false): InlineFields {
   const starts = boundaries(s, from, to);
   if (fromStart) starts.unshift(from);
   const hits: Hit[] = [];
@@ -244,7 +244,7 @@ const LEGEND = /^(?:\*\*|__)?(?:p[0-4]|sev ?[0-4]|priority|legend|key|note)(?:\*
  * A list item (its first line and, for fields, its continuation lines and sub-bullets) as an
  * action. Returns undefined for a legend line or an item with no text.
  */
-export function actionFromListItem(lines: readonly string[], line: number, endLine: number, subItems: readonly number[]): ActionItemNode | undefined {
+function actionFromListItem(lines: readonly string[], line: number, endLine: number, subItems: readonly number[]): ActionItemNode | undefined {
   const text = lines[line];
   let c = listMarker(text);
   let checked: boolean | undefined;

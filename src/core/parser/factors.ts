@@ -70,7 +70,7 @@ export function readFactorLayer(f: FactorNode): FactorReading {
 }
 
 /** A label before a colon that names a layer ("Detection gap", "Review gap", "Technical"). */
-export function labelLayer(label: string): FactorLayer | undefined {
+function labelLayer(label: string): FactorLayer | undefined {
   const direct = layerOf(label);
   if (direct) return direct;
   const t = label.toLowerCase().replace(/[*_`]/g, '').replace(/\b(?:gaps?|tradeoffs?|trade-offs?|factors?|layer|issues?)\b/g, '').trim();

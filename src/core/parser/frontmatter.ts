@@ -7,7 +7,7 @@ import { duplicateKeys } from '../yamlKeys';
 export { duplicateKeys };
 import type { Problem } from './types';
 
-export interface FrontMatterEntry {
+interface FrontMatterEntry {
   /** Dotted path, array indexes as numbers: "roles.commander", "impact.journeys.1". */
   path: string;
   keyRange?: Range;
@@ -31,9 +31,9 @@ export interface FrontMatter {
 
 const DELIM_OPEN = /^---[ \t]*$/;
 /** Front matter longer than this (characters) is not parsed: reported, with only its `type` read. */
-export const MAX_FRONT_MATTER_LENGTH = 64 * 1024;
+const MAX_FRONT_MATTER_LENGTH = 64 * 1024;
 /** Most keys and list items read from front matter. */
-export const MAX_FRONT_MATTER_KEYS = 2_000;
+const MAX_FRONT_MATTER_KEYS = 2_000;
 const DELIM_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /**

@@ -32,7 +32,7 @@ export interface ParseOptions {
 
 export const DEFAULT_MAX_LENGTH = 5_000_000;
 /** Documents with more lines than this are only checked for front matter (memory grows with items). */
-export const MAX_LINES = 50_000;
+const MAX_LINES = 50_000;
 
 function emptyDoc(text: string): ParsedDocument {
   return {

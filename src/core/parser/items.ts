@@ -1,6 +1,6 @@
 /** Reading items out of single lines: timeline entries, labelled bullets, action fields, factor layers. */
 import { ACTION_CATEGORIES, FACTOR_LAYERS, TIMELINE_KINDS, type ActionCategory, type FactorLayer, type TimelineKind } from '../model/schemas';
-import { formatTimestamp, parseTimestamp } from '../time';
+import { parseTimestamp } from '../time';
 import type { ActionField, Field } from './types';
 
 const KINDS = new Set<string>(TIMELINE_KINDS);
@@ -11,7 +11,7 @@ export function listMarker(line: string): number {
   return m ? m[1].length : 0;
 }
 
-export interface LeadingTime {
+interface LeadingTime {
   time: Field;
   /** Epoch ms when complete (date, time and zone). */
   at?: number;
@@ -80,7 +80,7 @@ export function readLeadingTime(line: string, lineNo: number, col: number): Lead
   return { time, at, problem, restColumn: rest };
 }
 
-export interface ParsedEntryText {
+interface ParsedEntryText {
   kind?: TimelineKind;
   kindField?: Field;
   text: string;
@@ -240,70 +240,3 @@ export function layerOf(text: string): FactorLayer | undefined {
   return undefined;
 }
 
-const ACTION_KEYS = /(?:owner|assignee|who|due|due date|deadline|by|category|type|verify|verification|verified by|done when|signal|status|id|ticket|bug)\s*:/i;
-const ACTION_KEY_FIELD: Record<string, ActionField> = {
-  owner: 'owner', assignee: 'owner', who: 'owner',
-  due: 'due', 'due date': 'due', deadline: 'due', by: 'due',
-  category: 'category', type: 'category',
-  verify: 'verification', verification: 'verification', 'verified by': 'verification', 'done when': 'verification', signal: 'verification',
-  status: 'status', id: 'id', ticket: 'id', bug: 'id',
-};
-
-/**
- * A list item as an action: `[ ] text (owner: @x, due: 2026-12-01, category: prevent, verify: …)`.
- * Fields may also follow the text after ` — ` or `;`.
- */
-export function readActionListItem(line: string, lineNo: number): { fields: Partial<Record<ActionField, Field>>; checked?: boolean; textEnd: number } {
-  let c = listMarker(line);
-  let checked: boolean | undefined;
-  const cb = /^\[([ x])\]\s*/i.exec(line.slice(c));
-  if (cb) {
-    checked = cb[1] !== ' ';
-    c += cb[0].length;
-  }
-  const end = line.trimEnd().length;
-  const fields: Partial<Record<ActionField, Field>> = {};
-  // Find where key: value fields begin: "(key:" or "— key:" or "; key:".
-  const body = line.slice(c, end);
-  const startRe = new RegExp(`([(;,]|\\s[—–-]\\s)\\s*(?=${ACTION_KEYS.source})`, 'i');
-  const sm = startRe.exec(body);
-  let actionEnd = end;
-  if (sm) {
-    actionEnd = c + sm.index;
-    const segStart = c + sm.index + sm[0].length;
-    let segEndLimit = end;
-    if (sm[1] === '(' && line[end - 1] === ')') segEndLimit = end - 1;
-    const segText = line.slice(segStart, segEndLimit);
-    // Split on separators that precede another key.
-    const splitRe = new RegExp(`[,;]\\s*(?=${ACTION_KEYS.source})`, 'gi');
-    let last = 0;
-    const parts: Array<[number, number]> = [];
-    let m: RegExpExecArray | null;
-    while ((m = splitRe.exec(segText))) {
-      parts.push([last, m.index]);
-      last = m.index + m[0].length;
-    }
-    parts.push([last, segText.length]);
-    for (const [a, b] of parts) {
-      const part = segText.slice(a, b);
-      const km = /^\s*([A-Z]+(?: [A-Z]+)*)\s*:\s*/i.exec(part);
-      if (!km) continue;
-      const f = ACTION_KEY_FIELD[km[1].toLowerCase()];
-      if (!f || fields[f]) continue;
-      const vs = segStart + a + km[0].length;
-      const ve = segStart + a + part.trimEnd().length;
-      fields[f] = { text: line.slice(vs, ve).trim(), range: { line: lineNo, column: vs, endLine: lineNo, endColumn: Math.max(vs, ve) } };
-    }
-  }
-  const text = line.slice(c, actionEnd).trim();
-  if (text) {
-    const s = c + line.slice(c, actionEnd).indexOf(text);
-    fields.action = { text, range: { line: lineNo, column: s, endLine: lineNo, endColumn: s + text.length } };
-  }
-  return { fields, checked, textEnd: end };
-}
-
-/** Formats a normalised timestamp for an entry that had a full time. */
-export function normalisedTime(at: number | undefined): string | undefined {
-  return at === undefined ? undefined : formatTimestamp(at);
-}

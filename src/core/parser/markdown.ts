@@ -82,7 +82,7 @@ function isSpace(c: number): boolean {
 }
 
 /** Cells read from one table row. */
-export const MAX_TABLE_CELLS = 1_000;
+const MAX_TABLE_CELLS = 1_000;
 
 /**
  * Splits a table row into cells with their columns. Leading and trailing pipes are optional;
@@ -201,7 +201,7 @@ export interface ListItemRef {
   /** Index (in `items`) of the item this one is nested in. */
   parent?: number;
 }
-export interface TableRef {
+interface TableRef {
   header: number;
   rows: number[];
 }

@@ -126,7 +126,7 @@ export interface StampContext {
   year?: number;
 }
 
-export interface ResolvedStamp {
+interface ResolvedStamp {
   at?: number;
   problem?: string;
   /** The date and zone used and where each came from, for hover and explain. */

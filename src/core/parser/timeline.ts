@@ -40,7 +40,7 @@ function stripDecoration(text: string): string {
 }
 
 /** A line whose whole text is a date ("### 17 March 2026", "**17 March:**", "2026-03-17 (Tuesday)"). */
-export function dateOnly(text: string): ReadDate | undefined {
+function dateOnly(text: string): ReadDate | undefined {
   // Quick rejection: a date line is short and starts (after decoration) with a digit or a letter.
   if (text.length > 120) return undefined;
   const t = stripDecoration(text);

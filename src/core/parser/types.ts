@@ -95,7 +95,7 @@ export interface StatusUpdateNode extends LabelledBlock {
   /** A final update (resolved, "this is the final update") needs no next time. */
   final?: boolean;
 }
-export type CheckpointNode = LabelledBlock;
+type CheckpointNode = LabelledBlock;
 
 export type ActionField = 'id' | 'action' | 'owner' | 'due' | 'category' | 'verification' | 'status';
 

@@ -27,7 +27,7 @@ function stampIn(text: string): Stamp | undefined {
   return undefined;
 }
 
-export interface NextUpdate {
+interface NextUpdate {
   /** The text after "next update" up to the end of its sentence. */
   value: Field;
   /** Epoch ms when the value resolves to an instant (a zone and a date, or the update's own). */
@@ -39,7 +39,7 @@ export interface NextUpdate {
 const AFTER_NEXT = /\s*(?:\*\*|__)?\s*(?:(?:is |will be |will come |comes )?(?:due |expected |planned )?(?:at|by|around|before|no later than|in|on|:)\s*)?(?:\*\*|__)?\s*/iy;
 
 /** Reads what follows "next update" on a line: a time with a zone, or the words given instead. */
-export function readNextValue(
+function readNextValue(
   line: string,
   lineNo: number,
   from: number,

@@ -5,7 +5,7 @@
  */
 
 /** Zone abbreviations Sitrep resolves, with their offset from UTC in minutes (documented in docs/format.md). */
-export const ZONES: Readonly<Record<string, number>> = {
+const ZONES: Readonly<Record<string, number>> = {
   UTC: 0,
   GMT: 0,
   Z: 0,
@@ -57,7 +57,7 @@ const MONTHS: Record<string, number> = {
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-export function validDay(y: number, m: number, d: number): boolean {
+function validDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]);

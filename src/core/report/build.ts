@@ -14,7 +14,7 @@ import type { LearningReport } from './schema';
 import { resolveTaxonomy, type Taxonomy } from './taxonomy';
 import type { ReportDoc } from './types';
 
-export interface BuildOptions {
+interface BuildOptions {
   /** The report date, epoch ms. */
   now: number;
   /** Start of the window, epoch ms; default `now` minus the configured window (180 days). */

@@ -7,9 +7,9 @@ import { barChart, lineChart, stackedBarChart, type BarRow } from './charts';
 import type { LearningReport } from './schema';
 import { TRACK_LABELS } from './taxonomy';
 
-export const MAX_CHART_CLASSES = 12;
+const MAX_CHART_CLASSES = 12;
 
-export interface ChartSpec {
+interface ChartSpec {
   /** File-name-safe id: classes, actions, ttm-trend. */
   id: string;
   title: string;
@@ -20,7 +20,7 @@ export interface ChartSpec {
 
 const q = (s: string) => `"${s.replace(/"/g, "'")}"`;
 
-export function classChart(r: LearningReport): ChartSpec | undefined {
+function classChart(r: LearningReport): ChartSpec | undefined {
   const top = r.classes.slice(0, MAX_CHART_CLASSES);
   if (!top.length) return undefined;
   const title = `Recurring classes: postmortems in the window (top ${top.length})`;
@@ -33,9 +33,9 @@ export function classChart(r: LearningReport): ChartSpec | undefined {
   };
 }
 
-export const ACTION_SERIES = ['Overdue', 'Open', 'Done', 'Dropped'];
+const ACTION_SERIES = ['Overdue', 'Open', 'Done', 'Dropped'];
 
-export function actionChart(r: LearningReport): ChartSpec | undefined {
+function actionChart(r: LearningReport): ChartSpec | undefined {
   const groups = r.actions.by_category;
   if (!groups.length) return undefined;
   const title = 'Action items by category and state';
@@ -47,7 +47,7 @@ export function actionChart(r: LearningReport): ChartSpec | undefined {
   };
 }
 
-export function trendChart(r: LearningReport): ChartSpec | undefined {
+function trendChart(r: LearningReport): ChartSpec | undefined {
   const months = [...new Set(r.response.by_month.map((m) => m.month))].sort();
   const sevs = [...new Set(r.response.by_month.map((m) => m.severity))].sort();
   if (!months.length || !r.response.by_month.some((m) => m.median_ttm_minutes !== null)) return undefined;
@@ -84,7 +84,7 @@ export function scopeLine(r: LearningReport): string {
   return `${day(r.window.since)} to ${day(r.window.until)} (${r.window.days} days): ${d.incidents} incident${d.incidents === 1 ? '' : 's'}, ${d.postmortems} postmortem${d.postmortems === 1 ? '' : 's'}. A class seen in ${r.min_postmortems} or more postmortems is a standards candidate.`;
 }
 
-export interface Headline {
+interface Headline {
   label: string;
   value: string;
   /** What the list behind the number holds (a data-list key), when it has one. */

@@ -7,7 +7,7 @@ import type MarkdownIt from 'markdown-it';
 import { readReportDoc } from './read';
 import { timelineMarks, timelineStrip } from './timeline';
 
-export interface TimelinePluginOptions {
+interface TimelinePluginOptions {
   /** The rendered document's path relative to its workspace folder (from the renderer's env), for documents recognised by path. */
   relativePath?: (env: unknown) => string | undefined;
   /** Document globs for recognition by path. */

@@ -32,7 +32,7 @@ export function readReportDoc(text: string, options: ReadOptions): ReportDoc | u
 }
 
 /** A ReportDoc from an already parsed document. */
-export function fromParsed(doc: ParsedDocument, path: string, config: Config = {}): ReportDoc | undefined {
+function fromParsed(doc: ParsedDocument, path: string, config: Config = {}): ReportDoc | undefined {
   if (doc.kind !== 'incident' && doc.kind !== 'postmortem') return undefined;
   const summary = summarize(path, path, doc, config);
   if (!summary) return undefined;
@@ -103,7 +103,7 @@ function labels(doc: ParsedDocument, key: 'tags' | 'services'): ReportLabels | u
 }
 
 /** `postmortem.md` written in `incidents/x/incident.md` → `incidents/x/postmortem.md`. */
-export function joinRelative(from: string, rel: string): string {
+function joinRelative(from: string, rel: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(rel) || rel.startsWith('/')) return rel.replace(/^\/+/, '');
   const parts = from.split('/').slice(0, -1);
   for (const seg of rel.replace(/\\/g, '/').split('/')) {

@@ -88,7 +88,7 @@ function finish(r: IncidentRecord): void {
   r.restricted = !!(i?.restricted || p?.restricted);
 }
 
-export interface Window {
+interface Window {
   since: number;
   until: number;
 }
@@ -100,7 +100,7 @@ export function dayStart(t: number): number {
   return Math.floor(t / DAY) * DAY;
 }
 
-export interface LeftOut {
+interface LeftOut {
   path: string;
   reason: string;
 }

@@ -27,7 +27,7 @@ export function clientData(r: LearningReport, hrefPrefix = ''): object {
 }
 
 /** JSON that is safe inside a script element. */
-export function scriptJson(value: unknown): string {
+function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
@@ -153,7 +153,7 @@ const STANDALONE_VARS = `:root{--vscode-font-family:system-ui,-apple-system,"Seg
 `;
 
 /** The page's CSS: layout and colours from the VS Code theme variables. */
-export function reportCss(): string {
+function reportCss(): string {
   return `body{font-family:var(--vscode-font-family);color:var(--vscode-foreground);background:var(--vscode-editor-background);margin:0;padding:0 20px 40px;line-height:1.45}
 main{max-width:1000px}
 h1{font-size:1.6em;margin:16px 0 4px}h2{font-size:1.25em;margin:28px 0 8px;padding-bottom:4px;border-bottom:1px solid var(--vscode-editorWidget-border)}h3{font-size:1.05em;margin:18px 0 6px}

@@ -5,7 +5,7 @@
 import { charts, day, headlines, mins, pct, scopeLine, trackLabel } from './figures';
 import type { ActionGroup, LearningReport } from './schema';
 
-export interface MarkdownOptions {
+interface MarkdownOptions {
   /** Link target for a document line (1-based), relative to where the Markdown is read. */
   link: (path: string, line?: number) => string;
   /** Charts as Mermaid blocks, or as images: `image(id, svg)` stores the SVG and returns its link. */
@@ -13,7 +13,7 @@ export interface MarkdownOptions {
 }
 
 /** Text for a table cell or link label: pipes, brackets and line breaks made harmless. */
-export function mdText(s: string): string {
+function mdText(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([[\]<>*_`])/g, '\\$1').replace(/\s+/g, ' ').trim();
 }
 

@@ -9,12 +9,12 @@ const Minutes = z.number().nonnegative().describe('Whole minutes.');
 const Stamp = z.string().describe('ISO 8601 timestamp in UTC, e.g. 2026-11-27T09:52:00Z.');
 const Share = z.number().min(0).max(1).nullable().describe('A share between 0 and 1, or null when there is nothing to divide by.');
 
-export const ReportLine = z.strictObject({
+const ReportLine = z.strictObject({
   line: z.number().int().min(1),
   text: z.string(),
 });
 
-export const ClassEvidence = z.strictObject({
+const ClassEvidence = z.strictObject({
   path: z.string().describe('The postmortem, relative to the report folder.'),
   title: z.string(),
   incident: z.string().optional().describe('Incident id.'),

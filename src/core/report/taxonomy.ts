@@ -22,7 +22,7 @@ export const LAYER_LABELS: Record<FactorLayer, string> = {
   organizational: 'Organizational tradeoff',
 };
 
-export const DEFAULT_LAYER_TRACKS: Record<FactorLayer, StandardsTrack> = {
+const DEFAULT_LAYER_TRACKS: Record<FactorLayer, StandardsTrack> = {
   'technical-trigger': 'platform-improvement',
   detection: 'observability',
   'rollout-control': 'safe-change',
@@ -30,7 +30,7 @@ export const DEFAULT_LAYER_TRACKS: Record<FactorLayer, StandardsTrack> = {
   organizational: 'platform-improvement',
 };
 
-export interface TriggerClass {
+interface TriggerClass {
   id: string;
   label: string;
   track: StandardsTrack;
@@ -49,8 +49,8 @@ export const DEFAULT_TRIGGER_CLASSES: readonly TriggerClass[] = [
   { id: 'feature-flag', label: 'Feature flag', track: 'safe-change', phrases: ['feature flag', 'feature toggle', 'flag change', 'flag flip', 'kill switch'] },
 ];
 
-export const DEFAULT_WINDOW_DAYS = 180;
-export const DEFAULT_MIN_POSTMORTEMS = 3;
+const DEFAULT_WINDOW_DAYS = 180;
+const DEFAULT_MIN_POSTMORTEMS = 3;
 
 export interface Taxonomy {
   windowDays: number;

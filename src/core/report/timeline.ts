@@ -7,7 +7,7 @@ import { formatDuration } from '../time';
 import { chartCss, clip, escapeXml } from './charts';
 import type { ReportDoc } from './types';
 
-export interface TimelineMarks {
+interface TimelineMarks {
   started?: number;
   detected?: number;
   mitigated?: number;
@@ -181,7 +181,7 @@ export function timelineStrip(marks: TimelineMarks, opts: { width?: number; titl
 }
 
 /** CSS for the strip's own shapes (the chart colours come from chartCss). */
-export function timelineCss(mode: 'vscode' | 'standalone'): string {
+function timelineCss(mode: 'vscode' | 'standalone'): string {
   const fg = mode === 'vscode' ? 'var(--vscode-foreground, #1f2328)' : '#59636e';
   const band = mode === 'vscode' ? 'var(--vscode-editorWidget-border, #d1d9e0)' : '#d1d9e0';
   return `.sr-timeline{max-width:${720}px;height:auto}

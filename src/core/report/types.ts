@@ -4,7 +4,7 @@
  */
 import type { ActionCategory, FactorLayer, Severity, TimelineKind } from '../model/schemas';
 
-export interface ReportFactor {
+interface ReportFactor {
   line: number;
   layer?: FactorLayer;
   text: string;
@@ -29,21 +29,21 @@ export interface ReportAction {
   unverified: boolean;
 }
 
-export interface ReportTimelineEntry {
+interface ReportTimelineEntry {
   line: number;
   at?: number;
   kind?: TimelineKind;
   text: string;
 }
 
-export interface ReportStatusUpdate {
+interface ReportStatusUpdate {
   line: number;
   at?: number;
   /** When the update said the next one would come. */
   nextUpdate?: number;
 }
 
-export interface ReportCheckpoint {
+interface ReportCheckpoint {
   line: number;
   at?: number;
   title: string;

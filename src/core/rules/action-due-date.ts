@@ -1,13 +1,7 @@
 /** action-due-date: every open action item has a calendar due date with a year. */
 import { fieldOrItemRange, isTemplateAction, stateOf } from '../lint/helpers';
 import type { Rule } from '../lint/types';
-import { readDueDate } from '../parser/when';
 import { cleanValue } from '../lint/phrases';
-
-/** The YYYY-MM-DD date a due value holds, or undefined when it is not a calendar date with a year. */
-export function dueDate(text: string | undefined): string | undefined {
-  return readDueDate(cleanValue(text)).date;
-}
 
 export const rule: Rule = {
   name: 'action-due-date',

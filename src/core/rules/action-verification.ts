@@ -1,12 +1,6 @@
 /** action-verification: every action item has an observable completion signal. */
 import { fieldOrItemRange, isTemplateAction, stateOf } from '../lint/helpers';
-import { verificationWeakness } from '../parser/action-state';
 import type { Rule } from '../lint/types';
-
-/** True when a verification value is not an observable signal ("done when merged", "verify it works"). */
-export function isWeakVerification(text: string): boolean {
-  return verificationWeakness(text) !== undefined;
-}
 
 export const rule: Rule = {
   name: 'action-verification',

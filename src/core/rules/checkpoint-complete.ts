@@ -3,7 +3,7 @@ import { isPlaceholderValue } from '../lint/phrases';
 import type { TimelineEntryNode } from '../parser/types';
 import type { Rule } from '../lint/types';
 
-export const PACKET: Array<[string, string]> = [
+const PACKET: Array<[string, string]> = [
   ['state', 'state'],
   ['hypothesis', 'hypothesis'],
   ['customer_impact', 'customer impact'],

@@ -6,7 +6,7 @@ import type { Rule } from '../lint/types';
 /** What a person is said not to have followed. */
 const PROCESS_LIST = 'process|procedures?|runbooks?|checklists?|playbooks?|instructions|policy|protocol|steps?|guidance|documentation|docs|rules';
 
-export const BLAME_PHRASES = [
+const BLAME_PHRASES = [
   'careless',
   'carelessly',
   'carelessness',

@@ -6,7 +6,7 @@ import { judgeVagueness } from '../lint/vagueness';
 import type { Rule } from '../lint/types';
 
 /** What the quick fix inserts after the action text: a prompt for the concrete change and its signal. */
-export const VAGUE_PROMPT = ' → [the change to the system: which check, alert, guardrail, test or setting] (verify: [the observable signal that shows it works])';
+const VAGUE_PROMPT = ' → [the change to the system: which check, alert, guardrail, test or setting] (verify: [the observable signal that shows it works])';
 
 export const rule: Rule = {
   name: 'no-vague-action',

@@ -50,7 +50,7 @@ function trimEmphasisEnd(t: string): string {
 }
 
 /** The factors list the fix writes: X as the technical trigger, the other layers as prompts. */
-export function seededFactors(trigger: string, indent = ''): string[] {
+function seededFactors(trigger: string, indent = ''): string[] {
   let t = trimEmphasisEnd(trigger.trim().replace(/^[\s*_:—–-]+/, ''));
   if (t === '') t = '[the technical trigger]';
   else {

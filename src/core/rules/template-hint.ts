@@ -12,7 +12,7 @@ const HINT = /^(?:_(?!_)(.+?)_|\*(?!\*)(.+?)\*)\.?\s*$/;
 const INSTRUCTION =
   /\?|^(?:include|describe|list|add|write|explain|summari[sz]e|link|put|schedule|name|state|give|note|record|fill|enter|insert|replace|paste|e\.g\.|for example|one or two|two or three|a (?:short|brief|one-line)|your|who|what|which|when|where|why|how|some important|this is (?:what|a follow-up)|each|be very)\b/i;
 
-export interface TemplateHint {
+interface TemplateHint {
   line: number;
   column: number;
   endColumn: number;

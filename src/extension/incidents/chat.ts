@@ -18,7 +18,7 @@ export interface Webhook {
 }
 
 const SECRET_KEY = 'sitrep.chatWebhooks';
-export const PUBLISH_TIMEOUT_MS = 10_000;
+const PUBLISH_TIMEOUT_MS = 10_000;
 
 function isWebhook(w: unknown): w is Webhook {
   const x = w as Webhook;
@@ -26,7 +26,7 @@ function isWebhook(w: unknown): w is Webhook {
 }
 
 /** Why a typed webhook URL is not usable, or undefined. */
-export function webhookUrlProblem(url: string): string | undefined {
+function webhookUrlProblem(url: string): string | undefined {
   let u: URL;
   try {
     u = new URL(url.trim());
@@ -71,7 +71,7 @@ export class WebhookStore {
 export type PublishResult = { ok: true; webhook: string } | { ok: false; webhook: string; reason: string };
 
 /** Posts JSON to a webhook with a timeout. Never throws: a failure comes back with its reason. */
-export async function postJson(url: string, body: unknown, timeoutMs = PUBLISH_TIMEOUT_MS): Promise<{ ok: true } | { ok: false; reason: string }> {
+async function postJson(url: string, body: unknown, timeoutMs = PUBLISH_TIMEOUT_MS): Promise<{ ok: true } | { ok: false; reason: string }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {

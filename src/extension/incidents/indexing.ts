@@ -279,7 +279,7 @@ export class IndexService implements vscode.Disposable {
 }
 
 /** Whether the front matter (within the first 4,000 characters) has `type: incident` or `type: postmortem`. */
-export function typedFrontMatter(text: string): boolean {
+function typedFrontMatter(text: string): boolean {
   const lines = text.slice(0, 4000).split(/\r?\n/);
   if (!/^\ufeff?---[ \t]*$/.test(lines[0] ?? '')) return false;
   for (let i = 1; i < lines.length; i++) {

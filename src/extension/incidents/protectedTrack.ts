@@ -14,9 +14,9 @@
 import * as vscode from 'vscode';
 import { exists } from './writer';
 
-export type RestrictedSource = 'user setting' | 'workspace setting' | '.sitrep.yaml' | 'default';
+type RestrictedSource = 'user setting' | 'workspace setting' | '.sitrep.yaml' | 'default';
 
-export interface RestrictedLocation {
+interface RestrictedLocation {
   uri: vscode.Uri;
   source: RestrictedSource;
 }
@@ -31,12 +31,12 @@ function resolveConfigured(configured: string): vscode.Uri | undefined {
 }
 
 /** The private default: the extension's global storage. */
-export function defaultRestrictedRoot(context: vscode.ExtensionContext): vscode.Uri {
+function defaultRestrictedRoot(context: vscode.ExtensionContext): vscode.Uri {
   return vscode.Uri.joinPath(context.globalStorageUri, 'restricted');
 }
 
 /** Where restricted incidents go, and which setting says so. Workspace sources only when trusted. */
-export function restrictedLocation(context: vscode.ExtensionContext, projectSetting?: string): RestrictedLocation {
+function restrictedLocation(context: vscode.ExtensionContext, projectSetting?: string): RestrictedLocation {
   const inspected = vscode.workspace.getConfiguration('sitrep').inspect<string>('restrictedStorageFolder');
   const trusted = vscode.workspace.isTrusted;
   const workspaceValue = trusted ? (inspected?.workspaceFolderValue ?? inspected?.workspaceValue) : undefined;
@@ -65,7 +65,7 @@ function isInside(child: vscode.Uri, parent: vscode.Uri): boolean {
 }
 
 /** The git working tree holding `uri` (the nearest folder above it with a .git entry), if any. */
-export async function gitWorkingTree(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
+async function gitWorkingTree(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
   let dir = vscode.Uri.joinPath(uri, '..');
   for (let depth = 0; depth < 40; depth++) {
     if (await exists(vscode.Uri.joinPath(dir, '.git'))) return dir;

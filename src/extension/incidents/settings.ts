@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 
-export interface IncidentSettings {
+interface IncidentSettings {
   incidentsFolder: string;
   restrictedStorageFolder: string;
   warningMinutes: number;

@@ -22,7 +22,7 @@ function zoneName(ms: number): string {
 }
 
 /** The machine's local zone. */
-export const LOCAL_ZONE: DisplayZone = {
+const LOCAL_ZONE: DisplayZone = {
   offsetAt: (ms) => -new Date(ms).getTimezoneOffset(),
   nameAt: zoneName,
 };

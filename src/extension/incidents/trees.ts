@@ -46,13 +46,13 @@ abstract class Provider implements vscode.TreeDataProvider<TreeNode>, vscode.Dis
   }
 }
 
-export class IncidentsProvider extends Provider {
+class IncidentsProvider extends Provider {
   getChildren(node?: TreeNode): TreeNode[] {
     return incidentChildren(this.service.index, node, Date.now(), { warningMinutes: readSettings().warningMinutes, zone: displayZone() });
   }
 }
 
-export class ActionItemsProvider extends Provider {
+class ActionItemsProvider extends Provider {
   getChildren(node?: TreeNode): TreeNode[] {
     return actionChildren(this.service.index, node, Date.now());
   }

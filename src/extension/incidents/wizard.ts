@@ -39,7 +39,7 @@ interface StepBase extends FlowStep {
   title: Text;
 }
 
-export interface InputStep extends StepBase {
+interface InputStep extends StepBase {
   kind: 'input';
   prompt?: Text;
   placeholder?: Text;
@@ -51,7 +51,7 @@ export interface InputStep extends StepBase {
 }
 
 /** A time typed as people say it; the answer is the instant as an ISO 8601 UTC timestamp. */
-export interface TimeStep extends StepBase {
+interface TimeStep extends StepBase {
   kind: 'time';
   direction: TimeDirection;
   prompt?: Text;
@@ -62,9 +62,9 @@ export interface TimeStep extends StepBase {
   words?: Record<string, string>;
 }
 
-export type PickItem = vscode.QuickPickItem & { value: string };
+type PickItem = vscode.QuickPickItem & { value: string };
 
-export interface PickStep extends StepBase {
+interface PickStep extends StepBase {
   kind: 'pick';
   placeholder?: Text;
   items: (a: Answers) => PickItem[];
@@ -73,7 +73,7 @@ export interface PickStep extends StepBase {
 }
 
 /** A step with its own UI (a review loop); it returns the answer or BACK. */
-export interface CustomStep extends StepBase {
+interface CustomStep extends StepBase {
   kind: 'custom';
   run: (a: Answers, canGoBack: boolean) => Promise<string | Back>;
 }
@@ -221,7 +221,7 @@ export function showPick(step: PickStep, a: Answers, at: Position): Promise<stri
   });
 }
 
-export interface FlowOptions {
+interface FlowOptions {
   /** The command id (drafts are kept per command and incident). */
   command: string;
   /** Shown when offering to resume ("Declare Incident"). */

@@ -20,7 +20,7 @@ import { applyEdits, type TextEdit } from '../../core/text';
 import { toRange } from '../convert';
 import { isNodeHost, nodeFs, nodePath } from '../host';
 
-export type EditBuilder = (text: string) => TextEdit[] | EditResult;
+type EditBuilder = (text: string) => TextEdit[] | EditResult;
 
 export class WriteError extends Error {
   /** True when the failure was already shown to the user (with its own buttons). */
@@ -72,7 +72,7 @@ function tempName(base: string): string {
  * Replaces a file's bytes with `bytes` when it still holds `expected`: written to a temporary file
  * in the same folder first, then renamed over it. Returns false (nothing written) when it changed.
  */
-export async function replaceIfUnchanged(uri: vscode.Uri, expected: Uint8Array, bytes: Uint8Array): Promise<boolean> {
+async function replaceIfUnchanged(uri: vscode.Uri, expected: Uint8Array, bytes: Uint8Array): Promise<boolean> {
   const fs = nodeFs();
   const path = nodePath();
   if (fs && path && uri.scheme === 'file') {
@@ -106,7 +106,7 @@ export async function replaceIfUnchanged(uri: vscode.Uri, expected: Uint8Array, 
   }
 }
 
-export interface CreateOptions {
+interface CreateOptions {
   /**
    * A restricted incident: its folders (from `privateRoot` down) are made 0700 and the file 0600,
    * where the file system has permissions.

@@ -18,9 +18,9 @@ import type { HoverRequestOptions, LintRequestOptions, LintSummary, WorkerReques
 import { handle } from './tasks';
 
 /** Milliseconds one document may take to lint or index. */
-export const TIME_BUDGET_MS = 4000;
+const TIME_BUDGET_MS = 4000;
 
-export type Outcome<T> = { status: 'ok'; result: T } | { status: 'over-budget'; budgetMs: number } | { status: 'failed'; error: string };
+type Outcome<T> = { status: 'ok'; result: T } | { status: 'over-budget'; budgetMs: number } | { status: 'failed'; error: string };
 
 interface Transport {
   post(req: WorkerRequest): void;

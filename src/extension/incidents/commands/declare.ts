@@ -37,7 +37,7 @@ const ROLE_STEPS: Array<[keyof RolesInput, string, string]> = [
   ['scribe', 'Scribe', 'Keeps the timeline.'],
 ];
 
-export const DETECTION_SOURCES = ['alert', 'customer report', 'a responder noticed', 'another team reported'];
+const DETECTION_SOURCES = ['alert', 'customer report', 'a responder noticed', 'another team reported'];
 
 function cadenceOf(ctx: CommandContext, a: Answers): number {
   const sev = a.severity as Severity;

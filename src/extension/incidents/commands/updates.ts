@@ -95,7 +95,7 @@ function confirmPosted(uri: vscode.Uri, heading: string, text: string): void {
   });
 }
 
-export interface PostOptions {
+interface PostOptions {
   /** Answers prefilled (the all-clear after resolving, the mitigation after mitigating). */
   prefill?: Partial<Answers>;
 }
