@@ -54,16 +54,31 @@ export interface Args {
 
 export class UsageError extends Error {}
 
+/** Reads an option's value: "--x=v", or the next argument "--x v". `at` is the option's index. */
+export function optionValue(argv: readonly string[], at: number, name: string): { value: string; next: number } {
+  const a = argv[at];
+  const eq = a.indexOf('=');
+  if (eq >= 0) return { value: a.slice(eq + 1), next: at };
+  const v = argv[at + 1];
+  if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value.`);
+  return { value: v, next: at + 1 };
+}
+
+/** `--now`: an ISO timestamp with date, time and zone, as epoch ms. */
+export function nowOption(v: string): number {
+  const t = parseTimestamp(v);
+  if (t === undefined) throw new UsageError(`--now "${v}" is not an ISO timestamp with date, time and zone (e.g. 2026-11-27T09:52:00Z).`);
+  return t;
+}
+
 export function parseArgs(argv: readonly string[]): Args {
   const args: Args = { paths: [], format: 'text', fix: false, help: false, allowEmpty: false, updateBaseline: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq >= 0) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value.`);
-      return v;
+      const r = optionValue(argv, i, name);
+      i = r.next;
+      return r.value;
     };
     if (a === '-h' || a === '--help') args.help = true;
     else if (a === '--fix') args.fix = true;
@@ -73,10 +88,7 @@ export function parseArgs(argv: readonly string[]): Args {
       args.format = f;
     } else if (a === '--config' || a.startsWith('--config=')) args.config = value('--config');
     else if (a === '--now' || a.startsWith('--now=')) {
-      const v = value('--now');
-      const t = parseTimestamp(v);
-      if (t === undefined) throw new UsageError(`--now "${v}" is not an ISO timestamp with date, time and zone (e.g. 2026-11-27T09:52:00Z).`);
-      args.now = t;
+      args.now = nowOption(value('--now'));
     } else if (a === '--allow-empty') args.allowEmpty = true;
     else if (a === '--update-baseline') args.updateBaseline = true;
     else if (a === '--no-baseline') args.baseline = false;

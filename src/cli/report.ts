@@ -13,7 +13,8 @@ import type { Config } from '../core/model/schemas';
 import { buildReport, readReportDoc, renderHtmlPage, renderMarkdown, standaloneSvg, type LearningReport, type ReportDoc } from '../core/report';
 import { parseDate, parseTimestamp } from '../core/time';
 import type { CliIo } from './lint';
-import { findConfig } from './files';
+import { findConfig, GLOB_CHARS, splitGlob, toPosix, walk } from './files';
+import { nowOption, optionValue, UsageError } from './args';
 import { readDocument } from './read';
 
 const REPORT_USAGE = `Usage: sitrep report [paths or globs…] [options]
@@ -48,18 +49,14 @@ interface Args {
   help: boolean;
 }
 
-class UsageError extends Error {}
-
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = { paths: [], format: 'md', help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq >= 0) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value.`);
-      return v;
+      const r = optionValue(argv, i, name);
+      i = r.next;
+      return r.value;
     };
     const is = (name: string) => a === name || a.startsWith(name + '=');
     if (a === '-h' || a === '--help') args.help = true;
@@ -75,35 +72,12 @@ function parseArgs(argv: readonly string[]): Args {
       if (t === undefined) throw new UsageError(`--since "${v}" is not a date (YYYY-MM-DD) or an ISO timestamp with a zone.`);
       args.since = t;
     } else if (is('--now')) {
-      const v = value('--now');
-      const t = parseTimestamp(v);
-      if (t === undefined) throw new UsageError(`--now "${v}" is not an ISO timestamp with date, time and zone (e.g. 2026-11-27T09:52:00Z).`);
-      args.now = t;
+      args.now = nowOption(value('--now'));
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option "${a}". Run "sitrep report --help" for the options.`);
     else args.paths.push(a);
   }
   return args;
 }
-
-const toPosix = (p: string) => p.split(path.sep).join('/');
-const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
-const GLOB_CHARS = /[*?[{]/;
-
-/** Markdown files under a folder (not following symbolic links to folders). */
-function walk(dir: string, out: string[]): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(path.join(dir, e.name), out);
-    } else if ((e.isFile() || e.isSymbolicLink()) && /\.(?:md|markdown)$/i.test(e.name)) out.push(path.join(dir, e.name));
-  }
-}
-
 
 /** Reads a regular file of at most `maxBytes` (bounded, see read.ts), or says why not. */
 function readBounded(abs: string, maxBytes?: number): { text?: string; problem?: string } {
@@ -187,9 +161,7 @@ function collectTargets(args: Args, io: CliIo, ctx: ReadContext): Array<[string,
   const targets = new Map<string, boolean>();
   const add = (abs: string, explicit: boolean) => targets.set(abs, explicit || targets.get(abs) === true);
   const fromFolder = (dir: string) => {
-    const all: string[] = [];
-    walk(dir, all);
-    for (const f of all) if (!matchesAny(toPosix(path.relative(ctx.base, f)), ctx.ignore)) add(f, false);
+    for (const f of walk(dir).files) if (!matchesAny(toPosix(path.relative(ctx.base, f)), ctx.ignore)) add(f, false);
   };
   if (args.paths.length === 0) fromFolder(ctx.base);
   for (const p of args.paths) {
@@ -199,20 +171,16 @@ function collectTargets(args: Args, io: CliIo, ctx: ReadContext): Array<[string,
     else if (st) add(abs, true);
     else if (GLOB_CHARS.test(p)) {
       // The glob's leading plain folders say where to search; the rest is matched below them.
-      const segments = toPosix(p).split('/');
-      const firstGlob = segments.findIndex((x) => GLOB_CHARS.test(x));
-      const root = path.resolve(io.cwd, segments.slice(0, firstGlob).join('/') || '.');
+      const { root, pattern } = splitGlob(p, io.cwd);
       let re: { test(path: string): boolean };
       try {
-        re = globToRegExp(segments.slice(firstGlob).join('/'));
+        re = globToRegExp(pattern);
       } catch (e) {
         if (!(e instanceof GlobError)) throw e;
         io.stderr(`sitrep: "${p}" cannot be used: ${e.message}\n`);
         return 2;
       }
-      const all: string[] = [];
-      walk(root, all);
-      const hits = all.filter((f) => re.test(toPosix(path.relative(root, f))));
+      const hits = walk(root).files.filter((f) => re.test(toPosix(path.relative(root, f))));
       if (!hits.length) {
         io.stderr(`sitrep: no markdown files match "${p}".\n`);
         return 2;
