@@ -6,7 +6,8 @@ import { IncidentFrontMatter, PostmortemFrontMatter } from '../model/schemas';
 import { DEFAULT_DOCUMENT_GLOBS, matchesAny } from '../glob';
 import { detectEol, hasBom, LineIndex, splitLines, stripBom, type Range } from '../text';
 import { readFrontMatter, schemaProblems, type FrontMatter } from './frontmatter';
-import { checkpointLabel, listMarker, readLabelled, readLeadingTime, scopeHeader } from './items';
+import { checkpointLabel, listMarker, readLabelled, scopeHeader } from './items';
+import { readStamp, resolveStamp, stampRange } from './stamp';
 import { buildSections, markdown, readStructure, sectionKey, sectionKeyByLine, splitTableRow, type BlockStructure, type Token } from './markdown';
 import { readActions } from './actions';
 import { readFactors } from './factors';
@@ -341,10 +342,11 @@ export function labelledBlocks(
         title: sub.title,
         fields: new Map(),
       };
-      const lt = readLeadingTime(lines[sub.line], sub.line, sub.headingRange.column);
-      if (lt) {
-        block.time = lt.time;
-        block.at = lt.at;
+      const st = readStamp(lines[sub.line], sub.headingRange.column);
+      if (st && (st.clock || st.date)) {
+        const r = stampRange(sub.line, st);
+        block.time = { text: lines[sub.line].slice(r.column, r.endColumn), range: r };
+        block.at = resolveStamp(st, {}).at;
       }
       for (let l = sub.line + 1; l < sub.endLine; l++) {
         if (!readable(l) || lines[l].indexOf(':') < 0) continue;

@@ -1,6 +1,5 @@
 /** Reading items out of single lines: timeline entries, labelled bullets, action fields, factor layers. */
 import { ACTION_CATEGORIES, FACTOR_LAYERS, TIMELINE_KINDS, type ActionCategory, type FactorLayer, type TimelineKind } from '../model/schemas';
-import { parseTimestamp } from '../time';
 import type { ActionField, Field } from './types';
 
 const KINDS = new Set<string>(TIMELINE_KINDS);
@@ -9,75 +8,6 @@ const KINDS = new Set<string>(TIMELINE_KINDS);
 export function listMarker(line: string): number {
   const m = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+)/.exec(line);
   return m ? m[1].length : 0;
-}
-
-interface LeadingTime {
-  time: Field;
-  /** Epoch ms when complete (date, time and zone). */
-  at?: number;
-  problem?: string;
-  /** Column right after the time (and its wrapper and separator). */
-  restColumn: number;
-}
-
-// Sticky (matched at lastIndex), so a line is not copied to read the time at a column.
-const FULL = /(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(\s?(?:Z|z|[+-]\d{2}:?\d{2})|\s(?:UTC|GMT))?/y;
-const DATE_ONLY = /\d{4}-\d{2}-\d{2}\b/y;
-const TIME_ONLY = /\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.?m\.?|Z|UTC|[A-Z]{2,4}T))?(?![\w:])/iy;
-const FUZZY = /(?:~\s*|around |about |approx\.? |approximately |circa )?(?:noon|midnight|morning|afternoon|evening|night|later|earlier|that day)\b/iy;
-/** First characters a time can start with: a digit, "~", or the first letter of a fuzzy time word. */
-const TIME_START = /[\d~anmeltc]/i;
-
-function stickyExec(re: RegExp, line: string, at: number): RegExpExecArray | null {
-  re.lastIndex = at;
-  return re.exec(line);
-}
-
-/**
- * Reads a time at column `col` of `line`: a full ISO timestamp, a date and time with a zone word,
- * or something time-like that lacks a date or zone. Wrappers `**`, `__`, `` ` `` are allowed.
- */
-export function readLeadingTime(line: string, lineNo: number, col: number): LeadingTime | undefined {
-  let c = col;
-  let wrapper = '';
-  for (const w of ['**', '__', '`', '*', '_']) {
-    if (line.startsWith(w, c)) {
-      wrapper = w;
-      c += w.length;
-      break;
-    }
-  }
-  if (c >= line.length || !TIME_START.test(line[c])) return undefined;
-  let len = 0;
-  let at: number | undefined;
-  let problem: string | undefined;
-  let m = stickyExec(FULL, line, c);
-  if (m) {
-    len = m[0].length;
-    const zone = m[3]?.trim();
-    if (!zone) problem = 'has no time zone';
-    else {
-      const iso = `${m[1]}T${m[2].length === 4 ? '0' + m[2] : m[2]}${zone === 'UTC' || zone === 'GMT' ? 'Z' : zone}`;
-      at = parseTimestamp(iso);
-      if (at === undefined) problem = 'is not a real date and time';
-    }
-  } else if ((m = stickyExec(DATE_ONLY, line, c))) {
-    len = m[0].length;
-    problem = 'has a date but no time';
-  } else if ((m = stickyExec(TIME_ONLY, line, c))) {
-    len = m[0].length;
-    problem = 'has no date';
-  } else if ((m = stickyExec(FUZZY, line, c))) {
-    len = m[0].length;
-    problem = 'is not a timestamp';
-  } else return undefined;
-  const time: Field = { text: line.slice(c, c + len), range: { line: lineNo, column: c, endLine: lineNo, endColumn: c + len } };
-  let rest = c + len;
-  if (wrapper && line.startsWith(wrapper, rest)) rest += wrapper.length;
-  // Separator after the time.
-  const sep = /^\s*[—–|:\-\s]\s*/.exec(line.slice(rest));
-  if (sep) rest += sep[0].length;
-  return { time, at, problem, restColumn: rest };
 }
 
 interface ParsedEntryText {
