@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { BASELINE_FILE, MAX_BASELINE_BYTES, parseBaseline, type Baseline } from '../core/baseline';
 import { readTextFile } from './files';
-import { exists } from './incidents/writer';
+import { exists } from './files';
 
 export class BaselineStore implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<Baseline | undefined>>();

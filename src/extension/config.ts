@@ -12,8 +12,7 @@ import { loadConfig } from '../core/lint';
 import type { Config, Severity } from '../core/model/schemas';
 import type { Problem } from '../core/parser/types';
 import { documentGlobs, toRange } from './convert';
-import { readTextFile } from './files';
-import { exists } from './incidents/writer';
+import { exists, readTextFile } from './files';
 
 export interface FolderConfig {
   /** `.sitrep.yaml` over the settings. */

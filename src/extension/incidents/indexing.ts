@@ -4,21 +4,27 @@
  * storage folder. The tree views and the status bar read the index only.
  *
  * Documents are parsed in the Sitrep worker (off the extension-host thread); a document past the
- * time budget is left out of the index. Files are read bounded (regular files under the cap).
+ * time budget is left out of the index. The one exception is the first scan's read of the
+ * incidents folder's small incident files (see incidentsFolderFirst). Files are read bounded
+ * (regular files under the cap).
  */
 import * as vscode from 'vscode';
-import { IncidentIndex } from '../../core/incident';
+import { IncidentIndex, summarizeText } from '../../core/incident';
 import { matchesAny } from '../../core/glob';
 import type { Config } from '../../core/model/schemas';
 import type { ConfigStore, FolderConfig } from '../config';
 import { relativePath } from '../convert';
 import { readSettings } from './settings';
-import { exists, openDocument } from './writer';
-import { readTextFile } from '../files';
+import { nodeFs } from '../host';
+import { openDocument } from './writer';
+import { exists, readSmallFileNow, readTextFile } from '../files';
 import type { SitrepWorker } from '../worker/client';
 import { stripBom } from '../../core/text';
 
 const MAX_FILES = 20_000;
+/** The first read's limits on this thread (see IndexService.incidentsFolderFirst). */
+const FIRST_READ_MAX_BYTES = 64_000;
+const FIRST_READ_BUDGET_MS = 150;
 
 export class IndexService implements vscode.Disposable {
   readonly index = new IncidentIndex();
@@ -32,9 +38,12 @@ export class IndexService implements vscode.Disposable {
   /** Resolves when the first scan has finished. */
   ready: Promise<void> = Promise.resolve();
 
+
   /** The latest update asked for each document: an older answer from the worker is dropped. */
   private readonly latest = new Map<string, number>();
   private sequence = 0;
+  /** Set once the first scan has read the incidents folder (on this thread, see incidentsFolderFirst). */
+  private firstReadDone = false;
   /** Reads of documents a command asked for (ensureIndexed), by key. */
   private readonly loading = new Map<string, Promise<void>>();
 
@@ -103,20 +112,51 @@ export class IndexService implements vscode.Disposable {
     this.fire();
   }
 
-  /** `<incidents folder>/<id>/incident.md` (and postmortem.md) of the first workspace folder, without a file search. */
+  /**
+   * `<incidents folder>/<id>/incident.md` (and postmortem.md) of the first workspace folder, without
+   * a file search. On the first scan, while the editor starts, the worker takes a second or more to come up and every
+   * await waits behind other extensions, so on a Node host the small incident files are read and
+   * summarised here, synchronously, within a budget (each file up to FIRST_READ_MAX_BYTES, all
+   * within FIRST_READ_BUDGET_MS): the countdown shows as the editor opens. The rest, postmortems,
+   * and every later read go through the worker.
+   */
   private async incidentsFolderFirst(): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) return;
     const root = vscode.Uri.joinPath(folder.uri, readSettings().incidentsFolder);
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(root);
-    } catch {
-      return;
+    const names = await listFolders(root);
+    if (!names) return;
+    // Newest first (incident folders are named by date): the live incident is among them.
+    const dirs = names.sort().reverse().slice(0, 200);
+    const later: vscode.Uri[] = [];
+    const started = Date.now();
+    const inThread = !this.firstReadDone;
+    this.firstReadDone = true;
+    for (const name of dirs) {
+      const uri = vscode.Uri.joinPath(root, name, 'incident.md');
+      const now = inThread && Date.now() - started < FIRST_READ_BUDGET_MS && !openDocument(uri)?.isDirty ? readSmallFileNow(uri, FIRST_READ_MAX_BYTES) : 'later';
+      if (now === 'later' || (now !== 'absent' && !this.indexInThread(uri, stripBom(now.text)))) later.push(uri);
     }
-    const dirs = entries.filter(([, t]) => t & vscode.FileType.Directory).slice(0, 200);
-    await Promise.all(dirs.flatMap(([name]) => ['incident.md', 'postmortem.md'].map((f) => this.refreshFromDisk(vscode.Uri.joinPath(root, name, f), false))));
+    if (this.index.size) this.changed.fire();
+    const postmortems = dirs.map((name) => vscode.Uri.joinPath(root, name, 'postmortem.md'));
+    await Promise.all([...later, ...postmortems].map((u) => this.refreshFromDisk(u, false)));
     if (this.index.size) this.fire();
+  }
+
+  /** Indexes a small text on this thread (the first read only: see incidentsFolderFirst); false if it could not. */
+  private indexInThread(uri: vscode.Uri, text: string): boolean {
+    const key = uri.toString();
+    // An answer the worker is still preparing for this document is older than this text: drop it.
+    this.latest.set(key, ++this.sequence);
+    if (!this.candidate(uri, text)) return true;
+    const relativePath = this.relPath(uri);
+    try {
+      this.index.apply(key, text, summarizeText(key, text, { relativePath, globs: this.globs(), config: this.index.currentConfig }));
+    } catch {
+      return false; // the worker reads it, and reports what went wrong
+    }
+    this.latest.delete(key);
+    return true;
   }
 
   private async loadProjectConfig(): Promise<void> {
@@ -287,4 +327,15 @@ function typedFrontMatter(text: string): boolean {
     if (/^type:[ \t]*["']?(?:incident|postmortem)\b/.test(lines[i])) return true;
   }
   return false;
+}
+
+/** The names of the folders in a folder (undefined when it cannot be read); read at once on a Node host. */
+async function listFolders(root: vscode.Uri): Promise<string[] | undefined> {
+  const fs = root.scheme === 'file' ? nodeFs() : undefined;
+  try {
+    if (fs) return fs.readdirSync(root.fsPath, { withFileTypes: true }).filter((d) => d.isDirectory() || d.isSymbolicLink()).map((d) => d.name);
+    return (await vscode.workspace.fs.readDirectory(root)).filter(([, t]) => t & vscode.FileType.Directory).map(([name]) => name);
+  } catch {
+    return undefined;
+  }
 }

@@ -12,7 +12,7 @@
  * - A restricted incident found inside a git working tree gets one warning.
  */
 import * as vscode from 'vscode';
-import { exists } from './writer';
+import { exists } from '../files';
 
 type RestrictedSource = 'user setting' | 'workspace setting' | '.sitrep.yaml' | 'default';
 

@@ -18,6 +18,7 @@ import { decodeText, encodeText, sameBytes } from '../../core/encoding';
 import { type EditResult } from '../../core/incident';
 import { applyEdits, type TextEdit } from '../../core/text';
 import { toRange } from '../convert';
+import { exists } from '../files';
 import { isNodeHost, nodeFs, nodePath } from '../host';
 
 type EditBuilder = (text: string) => TextEdit[] | EditResult;
@@ -54,14 +55,6 @@ export async function readText(uri: vscode.Uri): Promise<string> {
   return decoded.text;
 }
 
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 let tempCounter = 0;
 function tempName(base: string): string {

@@ -27,7 +27,8 @@ import { readSettings } from '../settings';
 import { displayZone } from '../times';
 import { Cancelled } from '../ui';
 import { runFlow, type Step } from '../wizard';
-import { exists, WriteError } from '../writer';
+import { WriteError } from '../writer';
+import { exists } from '../../files';
 import { argsOf, str, type Args, type CommandContext, type Handlers } from './shared';
 
 const ROLE_STEPS: Array<[keyof RolesInput, string, string]> = [

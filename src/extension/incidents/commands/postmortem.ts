@@ -6,7 +6,8 @@ import { isValidDate } from '../../../core/time';
 import { COMMANDS } from '../../commandIds';
 import { ask } from '../ui';
 import { runFlow, type Step } from '../wizard';
-import { exists, WriteError } from '../writer';
+import { WriteError } from '../writer';
+import { exists } from '../../files';
 import { argsOf, display, displayPostmortem, str, type CommandContext, type Handlers } from './shared';
 
 async function startPostmortem(ctx: CommandContext, a: unknown): Promise<string | undefined> {
