@@ -191,6 +191,28 @@ editorSuite('incident live workflow', { fixture, settings: { 'sitrep.responderHa
     assert.match(text, /\[role-change\] commander: @maria → @sam/);
   });
 
+  scenario('move to monitoring: a status update is offered right there, its mitigation saying what is watched', async (editor) => {
+    await editor.runCommand('Sitrep: Mark Monitoring');
+    await editor.answerQuickInput('EU checkout error rate for 30 min after the timeout change', 'Mark Monitoring:');
+    await editor.answerQuickInput('EU checkout success rate at 99.5%', 'user-visible metric');
+    await editor.answerQuickInput('payment client timeouts under 1/min', 'internal health');
+    await editor.pickQuickItem('Post a status update now', 'tell stakeholders');
+    // The latest update's answers come back; the mitigation says what is being watched.
+    await editor.acceptQuickInput(': known');
+    await editor.acceptQuickInput(': unknown');
+    await editor.acceptQuickInput(': impact');
+    assert.equal(await editor.quickInputValue(), 'Monitoring: EU checkout error rate for 30 min after the timeout change');
+    await editor.acceptQuickInput(': mitigation');
+    await editor.acceptQuickInput(': next update');
+    await editor.pickQuickItem('Save only, do not publish', 'publish to chat');
+    const text = await waitUntil(() => {
+      const t = editor.readWorkspaceFile(incident);
+      return /^- \*\*Mitigation:\*\* Monitoring: EU checkout error rate/m.test(t) && t;
+    }, { message: 'the monitoring update in the incident file' });
+    assert.match(text, /^status: monitoring$/m);
+    await editor.waitForStatusBarText(/Checkout returns 5xx · update in \d+:\d\d$/, 10000);
+  });
+
   scenario('resolve: the incident leaves the active list', async (editor) => {
     await editor.openViewContainer('Sitrep');
     const before = await editor.waitForTreeItem('Incidents', TITLE);

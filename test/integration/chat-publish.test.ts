@@ -2,6 +2,7 @@
 // starts on 127.0.0.1: the exact payload, the update saved before publishing, a receiver that never
 // answers (timeout), one that answers 500, one that is not there, and the restricted track.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
@@ -18,6 +19,8 @@ interface Received {
 class Receiver {
   readonly received: Received[] = [];
   mode: 'ok' | 'error' | 'hang' = 'ok';
+  /** Called as each request arrives, before it is answered. */
+  onArrive: (() => void) | undefined;
   private readonly hanging: http.ServerResponse[] = [];
   private readonly server = http.createServer((req, res) => {
     let data = '';
@@ -29,6 +32,7 @@ class Receiver {
       } catch {
         /* recorded as text */
       }
+      this.onArrive?.();
       this.received.push({ path: req.url ?? '', contentType: req.headers['content-type'], body });
       this.waiters.splice(0).forEach((w) => w());
       if (this.mode === 'hang') this.hanging.push(res);
@@ -146,6 +150,31 @@ suite('Chat publishing', () => {
       ],
     });
     assert.match(await fileText(uri), new RegExp(`^- \\*\\*Next update:\\*\\* ${NEXT}$`, 'm'));
+  });
+
+  test('an update written into a buffer with unsaved edits: the buffer is saved, edits and update, before it is published', async () => {
+    const uri = await declare('Cart totals wrong');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(doc.lineCount, 0), '\nA note the responder has not saved yet.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(doc.isDirty);
+    slack.mode = 'ok';
+    const before = slack.received.length;
+    // What the file holds at the moment the update arrives at the receiver.
+    let onDiskWhenPublished = '';
+    slack.onArrive = () => (onDiskWhenPublished = fs.readFileSync(uri.fsPath, 'utf8'));
+    try {
+      await vscode.commands.executeCommand('sitrep.postStatusUpdate', { incident: uri.toString(), ...update, nextUpdate: NEXT, now: NOW, publish: '#incidents', notify: false, throwOnError: true });
+      await slack.until(before + 1);
+    } finally {
+      slack.onArrive = undefined;
+    }
+    assert.ok(!doc.isDirty, 'the buffer was saved');
+    assert.match(onDiskWhenPublished, /^A note the responder has not saved yet\.$/m, "the responder's edit is in the file");
+    assert.match(onDiskWhenPublished, /^- \*\*Known:\*\* Payment client times out after 2 s$/m, 'the update is in the file');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   test('a receiver that never answers: the update is in the file, the publish times out and says so', async () => {

@@ -73,12 +73,12 @@ async function markStatus(ctx: CommandContext, a: unknown, target: LifecycleTarg
 }
 
 /**
- * Right after resolving (or mitigating), the update stakeholders need: the all-clear, a final
- * update with no next time (or an update saying what reduced the impact). Offered, prefilled.
- * A call from code posts it when its argument object holds `update` answers.
+ * Right after resolving, mitigating or moving to monitoring, the update stakeholders need: the
+ * all-clear, a final update with no next time (or an update saying what reduced the impact, or
+ * what is being watched). Offered, prefilled. A call from code posts it when its argument object
+ * holds `update` answers.
  */
 async function offerUpdate(ctx: CommandContext, key: string, target: LifecycleTarget, note: string, args: Args): Promise<void> {
-  if (target === 'monitoring') return;
   const inc = ctx.service.index.get(key);
   if (!inc || inc.kind !== 'incident') return;
   const given = args.update && typeof args.update === 'object' ? (args.update as Args) : undefined;
@@ -87,14 +87,18 @@ async function offerUpdate(ctx: CommandContext, key: string, target: LifecycleTa
     const resolved = target === 'resolved';
     const pickIt = await vscode.window.showQuickPick(
       [
-        { label: resolved ? '$(megaphone) Post the all-clear now' : '$(megaphone) Post a status update now', description: resolved ? 'the final update: no next time' : 'say what reduced the impact', post: true },
+        {
+          label: resolved ? '$(megaphone) Post the all-clear now' : '$(megaphone) Post a status update now',
+          description: resolved ? 'the final update: no next time' : target === 'mitigated' ? 'say what reduced the impact' : 'say what is being watched, and until when',
+          post: true,
+        },
         { label: 'Not now', description: resolved ? 'Copy or post it later from the Incidents view' : 'the next update stays due as it is', post: false },
       ],
       { title: `${LIFECYCLE[target].verb}: ${display(inc)}: tell stakeholders?`, ignoreFocusOut: true },
     );
     if (!pickIt?.post) return;
   }
-  const prefill = target === 'mitigated' ? { mitigation: `Mitigated: ${note}` } : undefined;
+  const prefill = target === 'mitigated' ? { mitigation: `Mitigated: ${note}` } : target === 'monitoring' ? { mitigation: `Monitoring: ${note}` } : undefined;
   await postUpdate(ctx, inc, { ...given }, { prefill });
 }
 

@@ -28,7 +28,7 @@ import { publish, publishWithFeedback, WebhookStore, type PublishResult } from '
 import { displayZone } from '../times';
 import { Cancelled } from '../ui';
 import { runFlow, type Step } from '../wizard';
-import { WriteError } from '../writer';
+import { openDocument, WriteError } from '../writer';
 import { argsOf, display, str, type Args, type CommandContext, type Handlers } from './shared';
 
 const LAST_WEBHOOK = 'sitrep.lastWebhook';
@@ -158,6 +158,7 @@ export async function postUpdate(ctx: CommandContext, inc: IndexedIncident, args
     confirmPosted(ctx.uriOf(inc.key), `### ${post.update.time}`, `${what} · [Copy as message](${copy})`);
   }
   if (!hook) return { key: inc.key };
+  await savedBeforePublishing(ctx.uriOf(inc.key));
   const timeout = typeof args.publishTimeoutMs === 'number' ? args.publishTimeoutMs : undefined;
   const published = args.notify === false ? await publish(hook, message, timeout) : await publishWithFeedback(hook, message, plain, timeout);
   return { key: inc.key, published };
@@ -221,9 +222,21 @@ async function publishLatest(ctx: CommandContext, a: unknown): Promise<PublishRe
     if (!hook) return undefined;
   }
   if (!hook) throw new WriteError(`No chat webhook named ${named}.`);
+  await savedBeforePublishing(ctx.uriOf(inc.key));
   const message = chatMessage({ incident: messageIncident(inc), update: latest, now: typeof args.now === 'number' ? args.now : Date.now(), zone: displayZone() });
   const timeout = typeof args.timeoutMs === 'number' ? args.timeoutMs : undefined;
   return args.notify === false ? publish(hook, message, timeout) : publishWithFeedback(hook, message, messageText(message), timeout);
+}
+
+/**
+ * What goes to chat is in the file first. An update written into a buffer that held unsaved edits
+ * is not saved by the write (the edits are the user's); publishing saves the buffer, edits and
+ * update together, and does not publish if it cannot.
+ */
+async function savedBeforePublishing(uri: vscode.Uri): Promise<void> {
+  const doc = openDocument(uri);
+  if (!doc?.isDirty || (await doc.save())) return;
+  throw new WriteError(`${vscode.workspace.asRelativePath(uri, false)} could not be saved, so the update was not published: save it, then run Publish Latest Status Update.`);
 }
 
 export function updateCommands(ctx: CommandContext): Handlers {
