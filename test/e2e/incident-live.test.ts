@@ -269,14 +269,23 @@ editorSuite('incident live workflow', { fixture, settings: { 'sitrep.responderHa
     await editor.runCommand('Sitrep: Add Action Item');
     await editor.answerQuickInput('Alert on EU checkout 5xx rate above 1% for 5 min', ': action');
     await editor.answerQuickInput('@maria', ': owner');
-    await editor.answerQuickInput('2099-01-15', ': due date');
+    // A due date as people say it, and the day it was read as before Enter.
+    const dueInput = (await editor.waitForQuickInput(': due date')).locator('.quick-input-box input');
+    await dueInput.fill('in 2 weeks');
+    const read = await waitUntil(async () => {
+      const m = await editor.quickInputMessage();
+      return /^\w{3} \d{1,2} \w{3} \d{4}, in 2 weeks$/.test(m) && m;
+    }, { message: 'what "in 2 weeks" was read as' });
+    const [, d, mon, y] = /^\w{3} (\d{1,2}) (\w{3}) (\d{4})/.exec(read)!;
+    const due = `${y}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(mon) + 1).padStart(2, '0')}-${d.padStart(2, '0')}`;
+    await editor.acceptQuickInput(': due date');
     await editor.pickQuickItem('detect', ': category');
     await editor.answerQuickInput('alert fires in the staging game day', ': verification');
     await editor.openViewContainer('Sitrep');
     const items = await editor.waitForTreeItem('Action items', 'A1: Alert on EU checkout 5xx rate above 1% for 5 min', 20000);
     const row = items.find((i) => i.label.startsWith('A1:'))!;
-    assert.match(row.description, /@maria · due 2099-01-15 · detect/);
-    assert.match(editor.readWorkspaceFile(incident.replace(/incident\.md$/, 'postmortem.md')), /^\| A1 \| Alert on EU checkout 5xx rate above 1% for 5 min \| @maria \| 2099-01-15 \| detect \| alert fires in the staging game day \| open \|$/m);
+    assert.match(row.description, new RegExp(`@maria · due ${due} · detect`));
+    assert.match(editor.readWorkspaceFile(incident.replace(/incident\.md$/, 'postmortem.md')), new RegExp(`^\\| A1 \\| Alert on EU checkout 5xx rate above 1% for 5 min \\| @maria \\| ${due} \\| detect \\| alert fires in the staging game day \\| open \\|$`, 'm'));
   });
 
   scenario('clicking an action item reveals its exact row', async (editor) => {

@@ -5,7 +5,6 @@ import {
   applyEdits,
   defaultDueDate,
   defaultStrategyCheckpoint,
-  dueDateProblem,
   incidentLabel,
   postmortemLabel,
   incidentPickOrder,
@@ -121,17 +120,13 @@ test('strategy checkpoint: one cadence ahead, never more than 30 minutes; the de
   assert.match(strategyCheckpointText('2026-11-27T10:30:00Z'), /^Strategy checkpoint: if not mitigated by 2026-11-27T10:30:00Z, change strategy/);
 });
 
-test('answers are validated: times with zone (in the future when asked), real due dates, concrete actions', () => {
+test('answers are validated: times with zone (in the future when asked), concrete actions', () => {
   assert.match(timestampProblem('10:45', NOW, false) ?? '', /ISO 8601/);
   assert.equal(timestampProblem('2026-11-27T09:00:00Z', NOW, false), undefined);
   assert.match(timestampProblem('2026-11-27T09:00:00Z', NOW, true) ?? '', /future/);
   assert.match(timestampProblem('2026-11-27T10:00:00Z', NOW, true) ?? '', /future/, 'now is not the future');
   assert.equal(timestampProblem('2026-11-27T10:01:00+01:00', NOW - 3600_000, true), undefined);
   assert.equal(defaultDueDate(NOW), '2026-12-11');
-  assert.equal(dueDateProblem('2026-11-27', NOW), undefined, 'today is allowed');
-  assert.match(dueDateProblem('2026-11-26', NOW) ?? '', /past/);
-  assert.match(dueDateProblem('2026-02-30', NOW) ?? '', /real date/);
-  assert.match(dueDateProblem('next week', NOW) ?? '', /YYYY-MM-DD/);
   // Judged as the no-vague-action rule judges an action.
   for (const [text, words] of [
     ['Be more careful with deploys', 'Be more careful'],

@@ -11,6 +11,7 @@ export * from './statusbar';
 export * from './fastscan';
 export * from './workflow';
 export * from './timeinput';
+export * from './dateinput';
 export * from './chat';
 export * from './salvage';
 export * from './flow';

@@ -8,7 +8,7 @@ import { judgeVagueness } from '../lint/vagueness';
 import type { ActionCategory, ROLE_KEYS, Severity, TimelineKind } from '../model/schemas';
 
 export type RoleKey = (typeof ROLE_KEYS)[number];
-import { formatDate, formatDuration, formatTimestamp, isValidDate, parseDate, parseTimestamp } from '../time';
+import { formatDate, formatDuration, formatTimestamp, parseTimestamp } from '../time';
 import { defaultNextUpdate } from './cadence';
 import { mostSevere } from './render';
 import type { FrontMatterChange, StatusUpdateInput } from './edits';
@@ -83,13 +83,6 @@ export function vaguePhrase(text: string): string | undefined {
 /** Default due date of a new action item: two weeks from today. */
 export function defaultDueDate(now: number): string {
   return formatDate(now + 14 * DAY);
-}
-
-/** Why a typed due date is not usable: not a real YYYY-MM-DD date, or before today. */
-export function dueDateProblem(value: string, now: number): string | undefined {
-  if (!isValidDate(value)) return 'Enter a real date as YYYY-MM-DD, e.g. 2026-12-11.';
-  if ((parseDate(value) ?? 0) < (parseDate(formatDate(now)) ?? 0)) return 'The due date is in the past.';
-  return undefined;
 }
 
 /** A selection in an editor, 0-based lines, as VS Code reports it. */

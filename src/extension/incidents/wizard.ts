@@ -1,6 +1,6 @@
 /**
- * Multi-step prompts that lose nothing typed: each step has a Back button, times are read as
- * people type them (what was understood shows before Enter), and a prompt dismissed half-way
+ * Multi-step prompts that lose nothing typed: each step has a Back button, times and due dates
+ * are read as people type them (what was understood shows before Enter), and a prompt dismissed half-way
  * keeps its answers as a draft that the command offers to resume the next time it runs. Which
  * step comes next, and what a draft says, is decided in the core (src/core/incident/flow.ts).
  */
@@ -12,6 +12,7 @@ import {
   liveAnswers,
   nextStep,
   previousStep,
+  readDueDate,
   readTimeInput,
   type Answers,
   type Draft,
@@ -62,6 +63,13 @@ interface TimeStep extends StepBase {
   words?: Record<string, string>;
 }
 
+/** A due date typed as people say it (tomorrow, +10d, friday, 15 Dec); the answer is YYYY-MM-DD. */
+interface DateStep extends StepBase {
+  kind: 'date';
+  prompt?: Text;
+  initial?: Text;
+}
+
 type PickItem = vscode.QuickPickItem & { value: string };
 
 interface PickStep extends StepBase {
@@ -78,7 +86,7 @@ interface CustomStep extends StepBase {
   run: (a: Answers, canGoBack: boolean) => Promise<string | Back>;
 }
 
-export type Step = InputStep | TimeStep | PickStep | CustomStep;
+export type Step = InputStep | TimeStep | DateStep | PickStep | CustomStep;
 
 export interface Position {
   step: number;
@@ -127,8 +135,14 @@ function timeMessage(step: TimeStep, value: string, a: Answers): { ok: boolean; 
   return { ok: true, message: { message: r.understood, severity: vscode.InputBoxValidationSeverity.Info }, answer: formatTimestamp(r.at) };
 }
 
-/** One input box (text or time). Resolves with the answer or BACK; rejects with Dismissed. */
-export function showInput(step: InputStep | TimeStep, a: Answers, at: Position, value: string): Promise<string | Back> {
+function dateMessage(value: string): { ok: boolean; message: vscode.InputBoxValidationMessage; answer?: string } {
+  const r = readDueDate(value, { now: Date.now(), zone: displayZone() });
+  if (!r.ok) return { ok: false, message: { message: r.problem, severity: vscode.InputBoxValidationSeverity.Error } };
+  return { ok: true, message: { message: r.understood, severity: vscode.InputBoxValidationSeverity.Info }, answer: r.date };
+}
+
+/** One input box (text, time or date). Resolves with the answer or BACK; rejects with Dismissed. */
+export function showInput(step: InputStep | TimeStep | DateStep, a: Answers, at: Position, value: string): Promise<string | Back> {
   const box = vscode.window.createInputBox();
   box.title = text(step.title, a);
   box.prompt = text(step.prompt, a);
@@ -143,6 +157,7 @@ export function showInput(step: InputStep | TimeStep, a: Answers, at: Position, 
   box.buttons = at.canGoBack ? [vscode.QuickInputButtons.Back] : [];
   const check = (v: string): { ok: boolean; message: string | vscode.InputBoxValidationMessage | undefined; answer?: string } => {
     if (step.kind === 'time') return timeMessage(step, v, a);
+    if (step.kind === 'date') return dateMessage(v);
     const t = v.trim();
     if (!step.optional && !t) return { ok: false, message: 'Required.' };
     const problem = step.validate?.(t, a);
@@ -157,7 +172,7 @@ export function showInput(step: InputStep | TimeStep, a: Answers, at: Position, 
       box.hide();
     };
     box.onDidChangeValue((v) => {
-      box.validationMessage = v.trim() || step.kind === 'time' ? check(v).message : undefined;
+      box.validationMessage = v.trim() || step.kind !== 'input' ? check(v).message : undefined;
     });
     box.onDidTriggerButton((b) => {
       if (b === vscode.QuickInputButtons.Back) finish(BACK);

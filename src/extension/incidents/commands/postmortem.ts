@@ -1,11 +1,11 @@
 /** Postmortem and actions: Start Postmortem, Add Action Item. */
 import * as vscode from 'vscode';
-import { ACTION_CATEGORY_HELP, appendActionRow, defaultDueDate, dueDateProblem, renderPostmortem, vaguePhrase, type Answers } from '../../../core/incident';
+import { ACTION_CATEGORY_HELP, appendActionRow, defaultDueDate, readDueDate, renderPostmortem, vaguePhrase, type Answers } from '../../../core/incident';
 import { ACTION_CATEGORIES } from '../../../core/model/schemas';
-import { isValidDate } from '../../../core/time';
 import { COMMANDS } from '../../commandIds';
 import { ask } from '../ui';
 import { runFlow, type Step } from '../wizard';
+import { displayZone } from '../times';
 import { WriteError } from '../writer';
 import { exists } from '../../files';
 import { argsOf, display, displayPostmortem, str, type CommandContext, type Handlers } from './shared';
@@ -44,7 +44,7 @@ function actionSteps(title: string, now: number): Step[] {
       validate: (v) => (vaguePhrase(v) ? `"${vaguePhrase(v)}" is not a change: name the check, alert, guardrail, test or setting, and the value that shows it works.` : undefined),
     },
     { kind: 'input', key: 'owner', label: 'owner', title: `${t}: owner`, placeholder: 'e.g. @maria or payments team' },
-    { kind: 'input', key: 'due', label: 'due date', title: `${t}: due date`, prompt: 'YYYY-MM-DD', initial: defaultDueDate(now), validate: (v) => dueDateProblem(v, Date.now()) },
+    { kind: 'date', key: 'due', label: 'due date', title: `${t}: due date`, prompt: 'When is it due? 2026-12-15, 15 Dec, tomorrow, +10d, in 2 weeks, friday…', initial: defaultDueDate(now) },
     { kind: 'pick', key: 'category', label: 'category', title: `${t}: category`, items: () => ACTION_CATEGORIES.map((c) => ({ label: c, description: ACTION_CATEGORY_HELP[c], value: c })) },
     {
       kind: 'input',
@@ -65,8 +65,11 @@ async function addActionItem(ctx: CommandContext, a: unknown): Promise<string | 
   const given: Answers = {};
   for (const k of ['action', 'owner', 'due', 'category', 'verification'] as const) if (str(args, k) !== undefined) given[k] = str(args, k)!;
   const answers = await runFlow({ command: COMMANDS.addActionItem, name: 'Add Action Item', incident: pm.key, steps: actionSteps(pmName, Date.now()), given, persist: () => !incident?.restricted, drafts: ctx.drafts });
-  const { action, owner, due, category, verification } = answers;
-  if (!isValidDate(due)) throw new WriteError(`${due} is not a date (YYYY-MM-DD).`);
+  const { action, owner, category, verification } = answers;
+  // Typed in the prompt it is a day already; from a caller it may be "tomorrow" or "+10d".
+  const read = readDueDate(answers.due, { now: Date.now(), zone: displayZone() });
+  if (!read.ok) throw new WriteError(read.problem);
+  const due = read.date;
   if (!(ACTION_CATEGORIES as readonly string[]).includes(category)) throw new WriteError(`Category must be one of ${ACTION_CATEGORIES.join(', ')}.`);
   if (!verification.trim()) throw new WriteError('A verification signal is required.');
   let id = '';
