@@ -22,6 +22,19 @@ test('inline fields: commas, semicolons, middle dots, em dashes, parentheses and
   assert.deepEqual(fields('1. Page on lag. Owner: @a. Due 2026-05-22. Category: detect. Verify: alert fires in the drill.'), want);
 });
 
+test('labels in bold or italics, with the colon inside or outside: **Owner:**, **Owner**:, __Owner__:, *Owner:*, _Owner_:', () => {
+  const want = { action: 'Page on lag', owner: '@a', due: '2026-05-22', category: 'detect', verification: 'alert fires in the drill' };
+  for (const [open, close] of [['**', ':**'], ['**', '**:'], ['__', '__:'], ['__', ':__'], ['*', ':*'], ['_', '_:']]) {
+    const f = (label: string) => `${open}${label}${close}`;
+    assert.deepEqual(fields(`- Page on lag. ${f('Owner')} @a. ${f('Due')} 2026-05-22. ${f('Category')} detect. ${f('Verify')} alert fires in the drill`), want, `${open}Label${close}`);
+  }
+  // On the lines under the item, as a wiki export writes them.
+  const a = items('1. Page on lag\n   __Owner__: @a\n   __Due__: 2026-05-22\n   _Category_: detect\n   _Verify_: alert fires in the drill')[0];
+  assert.deepEqual(Object.fromEntries(Object.entries(a.fields).map(([k, v]) => [k, v!.text])), want);
+  // The owner's range is the value, not the emphasis around the label.
+  assert.equal(items('- Page on lag, __Owner__: @a')[0].fields.owner?.range.column, '- Page on lag, __Owner__: '.length);
+});
+
 test('due written as "by …" or "target …" only when a date-like value follows; dates inside other text are not due dates', () => {
   assert.equal(fields('- Add a lag check, by 6 November 2026; done when the drill pages').due, '6 November 2026');
   assert.equal(fields('- Add a lag check (target 2026-04-03); success: the log shows it').due, '2026-04-03');

@@ -49,8 +49,9 @@ const LABELS: Record<string, Label> = {
   status: { field: 'status', bare: 'never' },
 };
 
+/** A field label, plain or emphasised (`**Owner:**`, `**Owner**:`, `__Owner__:`, `*Owner:*`, `_Owner_:`). */
 const LABEL_RE =
-  /(?:\*\*|__)?(assigned to|owners?|assignee|dri|who|due date|due by|due|deadline|target date|target|eta|by|category|type|kind|verification|verify|verified when|verified by|verified if|done when|success criteria|success|signal|how we['’]ll know|how we will know|status)\b(?:\*\*)?(\s*:)?(?:\*\*|__)?\s*/iy;
+  /(\*\*|__|\*|_)?(assigned to|owners?|assignee|dri|who|due date|due by|due|deadline|target date|target|eta|by|category|type|kind|verification|verify|verified when|verified by|verified if|done when|success criteria|success|signal|how we['’]ll know|how we will know|status)(?![a-z0-9])(?:\*\*|__|\*|_)?(\s*:)?(?:\*\*|__|\*|_)?\s*/iy;
 
 /** Relative or vague due words that show "by …" or "target …" is meant as a due date. */
 const DATEISH =
@@ -95,10 +96,10 @@ interface Hit {
 function labelAt(s: string, at: number, to: number): Hit | undefined {
   const m = sticky(LABEL_RE, s, at);
   if (!m || at + m[0].length > to + 2) return undefined;
-  const word = m[1].toLowerCase().replace('’', "'");
+  const word = m[2].toLowerCase().replace('’', "'");
   const label = LABELS[word];
   if (!label) return undefined;
-  const colon = !!m[2];
+  const colon = !!m[3];
   const valueStart = at + m[0].length;
   const value = s.slice(valueStart, to);
   if (!colon) {
@@ -115,8 +116,8 @@ function labelAt(s: string, at: number, to: number): Hit | undefined {
   const paren = sep === '(';
   if (sep && ',;·(—–|-.:'.includes(sep)) sepStart--;
   else if (s.slice(Math.max(0, sepStart - 3), sepStart) === 'and') sepStart -= 3;
-  const labelStart = at + (m[0].startsWith('**') || m[0].startsWith('__') ? 2 : 0);
-  return { sepStart, labelStart, labelEnd: labelStart + m[1].length, valueStart, field: label.field, paren };
+  const labelStart = at + (m[1]?.length ?? 0);
+  return { sepStart, labelStart, labelEnd: labelStart + m[2].length, valueStart, field: label.field, paren };
 }
 
 interface InlineFields {
