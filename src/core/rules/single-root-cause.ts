@@ -22,6 +22,11 @@ const DETERMINER =
 /** A copula after the subject ("was", "turned out to be"), possibly after "of the outage". */
 const COPULA_AFTER =
   /^(?:\s(?:of|for|behind)\s[^,.;:!?]{1,60}?)?\s(?:was|is|has been|had been|turned out to be|proved to be|appears to be|seems to be|seemed to be|appeared to be|is believed to be|was found to be|was identified as|was determined to be|lies in|lay in|came down to|comes down to|boils down to|boiled down to)\s/i;
+/** An appositive after the subject: "The root cause, a race in the cache, was…", "— a race … —", "(a race …)"; a colon, point or comma inside a number ("09:00", "2.3") is part of it. */
+const APPOSITIVE_AFTER = /^(?:,\s|\s[—–]\s|\s\()((?:[^,.;:!?()—–]|(?<=\d)[:.,](?=\d)){2,120}?)(?:,(?=\s)|\s[—–](?=\s)|\))/;
+/** What opens a parenthetical rather than a cause: "The root cause, as far as we know, …", "…, which …". */
+const NOT_APPOSITIVE =
+  /^(?:as|which|that|who|whose|we|i|if|in|at|on|for|from|according|so|though|although|however|apparently|probably|likely|possibly|perhaps|maybe|it|they|he|she|you|still|again|too|also|frankly|honestly|of course|by the way|not|never|yet|sadly|unfortunately|ironically)\b/i;
 /** A label: "Root cause: X", "**Root cause:** X", "**Root cause**: X", "Root cause — X". */
 const LABEL_AFTER = /^(?:\*\*|__)?\s{0,2}(?::|\s[—–-]\s)\s{0,2}(?:\*\*|__)?\s*/;
 /** Where a label may start: the line, a list item, a table cell, emphasis, or after "In short,". */
@@ -95,13 +100,32 @@ function claimAt(text: string, line: number, col: number, end: number): Claim | 
   let cause: string | undefined;
   let wordsEnd = end;
   let wordsStart = col;
+  let closing = '';
   const det = DETERMINER.exec(before);
-  const cop = COPULA_AFTER.exec(after);
+  const app = det ? APPOSITIVE_AFTER.exec(after) : null;
+  // After a parenthetical ("The root cause, as far as we know, was X") the copula comes later:
+  // `skip` is how far past the phrase the copula's leading space sits.
+  const skip = app && NOT_APPOSITIVE.test(app[1]) ? app[0].length + (after.slice(app[0].length).length - after.slice(app[0].length).trimStart().length) - 1 : 0;
+  const cop = COPULA_AFTER.exec(skip > 0 ? after.slice(skip) : after);
   const lab = LABEL_AFTER.exec(after);
-  if (det && cop) {
+  // An appositive counts only after the sentence's subject ("We argued about the root cause, the
+  // retries or the cache, …" and "Finding the root cause, a slow task, …" name no cause).
+  const subjectStart = det ? col - det[0].replace(/^[\s*_(]/, '').length : col;
+  const isSubject = /^[\s>*_+\-\d.)#]*$/.test(text.slice(sentence[0], subjectStart));
+  if (det && app && isSubject && !NOT_APPOSITIVE.test(app[1])) {
+    // "The root cause, a race in the cache, was fixed": the appositive names the cause, unless
+    // what follows says it is not known ("…, is still not confirmed").
+    const rest = ' ' + after.slice(app[0].length).trimStart();
+    const then = COPULA_AFTER.exec(rest);
+    if (then && UNKNOWN.test(rest.slice(then[0].length))) return undefined;
+    wordsStart = subjectStart;
+    cause = app[1].trim();
+    wordsEnd = end + app[0].indexOf(app[1]);
+    closing = app[0].endsWith(')') ? ')' : '';
+  } else if (det && cop) {
     wordsStart = col - det[0].replace(/^[\s*_(]/, '').length;
-    cause = upTo(end + cop[0].length);
-    wordsEnd = end + cop[0].length;
+    cause = upTo(end + skip + cop[0].length);
+    wordsEnd = end + skip + cop[0].length;
   } else if (lab && lab[0].length > 0 && LABEL_BEFORE.test(trimEmphasisEnd(before))) {
     cause = upTo(end + lab[0].length);
     wordsEnd = end;
@@ -113,7 +137,7 @@ function claimAt(text: string, line: number, col: number, end: number): Claim | 
     wordsStart = col - (LOCATE_BEFORE.exec(before)?.[0].length ?? 0);
   }
   if (cause === undefined || cause.replace(/[\s*_"'`]/g, '') === '' || UNKNOWN.test(cause)) return undefined;
-  const shown = text.slice(wordsStart, wordsEnd) + (wordsEnd > end ? cause : '');
+  const shown = text.slice(wordsStart, wordsEnd) + (wordsEnd > end ? cause + closing : '');
   return {
     line,
     words: shown.length > 70 ? shown.slice(0, 69).trimEnd() + '…' : shown,
