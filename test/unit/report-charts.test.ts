@@ -11,6 +11,7 @@ import {
   niceMax,
   previewCss,
   readReportDoc,
+  ReportModel,
   stackedBarChart,
   standaloneSvg,
   ticks,
@@ -151,6 +152,22 @@ test('the markdown-it plugin puts the strip under the title of a postmortem and 
   const byPath = new MarkdownIt({ html: true }).use(timelinePlugin, { relativePath: () => 'postmortems/p.md', globs: () => ['postmortems/**'] });
   assert.match(byPath.render(bare), /sitrep-timeline/);
   assert.equal(timelineHtml('---\ntype: postmortem\n---\n# x\n'), undefined, 'a postmortem with no times draws nothing');
+});
+
+test('the plugin draws what its reader gives: a reading made elsewhere, nothing, or a text read here', () => {
+  const doc = readReportDoc(POSTMORTEM, { relativePath: 'incidents/x/postmortem.md' })!;
+  const seen: unknown[] = [];
+  const given = new MarkdownIt({ html: true }).use(timelinePlugin, { read: (_t: string, env: unknown) => (seen.push(env), doc) });
+  assert.match(given.render('# Anything\n', { currentDocument: 'x' }), /class="sitrep-timeline"/, 'the given reading is drawn whatever the text');
+  assert.deepEqual(seen, [{ currentDocument: 'x' }]);
+  const none = new MarkdownIt({ html: true }).use(timelinePlugin, { read: () => undefined });
+  assert.doesNotMatch(none.render(POSTMORTEM), /sitrep-timeline/, 'no reading: no picture, and the text is not read');
+  const here = new MarkdownIt({ html: true }).use(timelinePlugin, { read: () => 'read-here' as const });
+  assert.match(here.render(POSTMORTEM), /class="sitrep-timeline"/);
+  const model = new ReportModel();
+  assert.equal(model.entry('k'), undefined);
+  model.put('k', 'text', 'p.md', doc);
+  assert.deepEqual(model.entry('k'), { text: 'text', doc });
 });
 
 test('media/preview-timeline.css is what previewCss() generates (the Markdown preview loads it)', () => {

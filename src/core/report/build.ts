@@ -76,6 +76,12 @@ export class ReportModel {
     return true;
   }
 
+  /** The text last read for a key and what it was read as. */
+  entry(key: string): { text: string; doc: ReportDoc | undefined } | undefined {
+    const e = this.docs.get(key);
+    return e && { text: e.text, doc: e.doc };
+  }
+
   delete(key: string): boolean {
     const had = this.docs.delete(key);
     if (had) this.generation++;

@@ -5,6 +5,7 @@
  */
 import type MarkdownIt from 'markdown-it';
 import { readReportDoc } from './read';
+import type { ReportDoc } from './types';
 import { timelineMarks, timelineStrip } from './timeline';
 
 interface TimelinePluginOptions {
@@ -12,11 +13,20 @@ interface TimelinePluginOptions {
   relativePath?: (env: unknown) => string | undefined;
   /** Document globs for recognition by path. */
   globs?: () => readonly string[];
+  /**
+   * The document as already read elsewhere (the editor reads documents in its worker), or
+   * 'read-here' to read the text in the renderer. Without it every text is read here.
+   */
+  read?: (text: string, env: unknown) => ReportDoc | undefined | 'read-here';
 }
 
 /** The HTML the plugin adds for a document's text, or undefined when it is not a document with times. */
 export function timelineHtml(text: string, relativePath?: string, globs?: readonly string[]): string | undefined {
-  const doc = readReportDoc(text, { relativePath: relativePath ?? 'preview.md', globs: relativePath ? globs : [] });
+  return timelineHtmlOf(readReportDoc(text, { relativePath: relativePath ?? 'preview.md', globs: relativePath ? globs : [] }));
+}
+
+/** The HTML the plugin adds for a document already read. */
+function timelineHtmlOf(doc: ReportDoc | undefined): string | undefined {
   if (!doc) return undefined;
   const svg = timelineStrip(timelineMarks(doc), { title: `${doc.kind === 'postmortem' ? 'Postmortem' : 'Incident'} timeline: ${doc.title}` });
   return svg && `<div class="sitrep-timeline" data-sitrep="timeline">${svg}</div>\n`;
@@ -27,7 +37,8 @@ export function timelinePlugin(md: MarkdownIt, options: TimelinePluginOptions = 
     if (state.inlineMode) return;
     let html: string | undefined;
     try {
-      html = timelineHtml(state.src, options.relativePath?.(state.env), options.globs?.());
+      const given = options.read ? options.read(state.src, state.env) : 'read-here';
+      html = given === 'read-here' ? timelineHtml(state.src, options.relativePath?.(state.env), options.globs?.()) : timelineHtmlOf(given);
     } catch {
       html = undefined; // A picture is never worth a broken preview.
     }

@@ -8,6 +8,7 @@ import { timelinePlugin } from '../../core/report';
 import { COMMANDS } from '../commandIds';
 import type { IndexService } from '../incidents/indexing';
 import { ReportPanel } from './panel';
+import { PreviewReadings } from './preview';
 import { ReportSource } from './source';
 import type { SitrepWorker } from '../worker/client';
 
@@ -18,10 +19,12 @@ export interface MarkdownItExtension {
 export function registerReport(context: vscode.ExtensionContext, service: IndexService, worker: SitrepWorker): MarkdownItExtension {
   const source = new ReportSource(service, worker);
   const panel = new ReportPanel(source);
-  context.subscriptions.push(source, panel, vscode.commands.registerCommand(COMMANDS.openLearningReport, () => panel.show()));
+  const readings = new PreviewReadings(source);
+  context.subscriptions.push(source, panel, readings, vscode.commands.registerCommand(COMMANDS.openLearningReport, () => panel.show()));
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
       return md.use(timelinePlugin, {
+        read: (text, env) => readings.read(text, env),
         // VS Code's Markdown engine passes the rendered document's URI as env.currentDocument.
         relativePath: (env: unknown) => {
           const uri = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
