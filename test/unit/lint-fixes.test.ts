@@ -82,11 +82,11 @@ fixTest('status-update-next-time', 'a missing next update is added at the end of
   assert.ok(f.fix);
   const fixed = apply(text, f.fix!);
   assert.match(fixed, /- \*\*Mitigation:\*\* Preparing a rollback of payments-api in eu-west-1\.\n- \*\*Next update:\*\* 2026-11-27T11:05:00Z\n/);
-  assert.equal(findings(fixed, 'status-update-next-time').length, 1, 'the "in an hour" one has no automatic fix');
+  assert.equal(findings(fixed, 'status-update-next-time').length, 1, 'the "when we know more" one has no automatic fix');
 });
 
 fixTest('status-update-next-time', 'a placeholder next update is filled in', () => {
-  const text = read('status-update-next-time.md').replace('- **Next update:** in an hour', '- **Next update:** TBD');
+  const text = read('status-update-next-time.md').replace('- **Next update:** when we know more', '- **Next update:** TBD');
   const f = findings(text, 'status-update-next-time').find((x) => /TBD|does not say/.test(x.message) && x.range.line > 45)!;
   const fixed = apply(text, f.fix!);
   assert.match(fixed, /- \*\*Next update:\*\* 2026-11-27T11:30:00Z/);

@@ -7,6 +7,7 @@ import { DEFAULT_CADENCE, MAX_CADENCE } from '../config';
 import { cleanValue } from '../lint/phrases';
 import { SEVERITIES, type Config, type Severity } from '../model/schemas';
 import type { ParsedDocument, StatusUpdateNode } from '../parser/types';
+import { latestUpdate } from '../parser/updates';
 import type { Range } from '../text';
 import { formatClock, parseTimestamp } from '../time';
 
@@ -157,7 +158,7 @@ export function updateDeadline(doc: ParsedDocument, cadenceMinutes: number | und
     const e = doc.frontMatter?.entries.get('next_update_due');
     return { at: fm, range: e?.valueRange ?? e?.keyRange, from: 'front-matter' };
   }
-  const latest = doc.statusUpdates[doc.statusUpdates.length - 1];
+  const latest = latestUpdate(doc.statusUpdates);
   if (latest) {
     const promised = promisedNext(latest);
     if (promised) return { ...promised, from: 'promise' };

@@ -2,7 +2,7 @@
  * Rendering whole documents and messages: a new incident, a postmortem from an incident, a
  * status update as a plain-text message, and a checkpoint packet prefilled from the current state.
  */
-import type { ParsedDocument } from '../parser';
+import { latestUpdate, type ParsedDocument } from '../parser';
 import type { IncidentFrontMatter, Severity } from '../model/schemas';
 import { FACTOR_LAYERS } from '../model/schemas';
 import { SEVERITY_DEFINITIONS } from '../config';
@@ -265,7 +265,7 @@ export function postmortemPathFor(incidentPath: string): string {
 
 /** The latest status update of a parsed incident as input for a message, if any. */
 export function latestStatusUpdate(doc: ParsedDocument): StatusUpdateInput | undefined {
-  const u = doc.statusUpdates[doc.statusUpdates.length - 1];
+  const u = latestUpdate(doc.statusUpdates);
   if (!u) return undefined;
   const f = (k: string) => u.fields.get(k)?.text ?? '';
   const final = !!u.final;

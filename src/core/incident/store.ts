@@ -4,7 +4,7 @@
  * status bar, which never touch files. Pure: no clock, no file system.
  */
 import { actionState } from '../parser/action-state';
-import { parseDocument, type ParsedDocument, type Problem } from '../parser';
+import { latestUpdate, parseDocument, type ParsedDocument, type Problem } from '../parser';
 import type { Config, IncidentStatus, Severity } from '../model/schemas';
 import { SEVERITIES } from '../model/schemas';
 import { parseDate, parseTimestamp } from '../time';
@@ -133,7 +133,7 @@ export function summarize(key: string, path: string, doc: ParsedDocument, config
     // The linter reads the cadence and the deadline with the same two functions. A severity that
     // does not read (a typo, broken YAML) counts down at the most urgent cadence.
     const cadence = effectiveCadence(countdownSeverity(doc, data), own, config) ?? effectiveCadence('SEV3', undefined, config);
-    const su = doc.statusUpdates[doc.statusUpdates.length - 1];
+    const su = latestUpdate(doc.statusUpdates);
     const latest: IndexedBlock | undefined = su && {
       line: su.line,
       range: su.range,

@@ -13,6 +13,7 @@ import { readActions } from './actions';
 import { readFactors } from './factors';
 import { documentYear, readTimeline } from './timeline';
 import { readStatusUpdates } from './updates';
+export { latestUpdate } from './updates';
 import type { DocumentKind, ImpactScopeRowNode, LabelledBlock, ParsedDocument, Problem, Section } from './types';
 
 export * from './types';
@@ -284,7 +285,8 @@ function extractItems(doc: ParsedDocument, st: BlockStructure): void {
   const owner = sectionKeyByLine(doc.sections, lines.length);
   doc.quoted = st.quoted;
   doc.timeline = readTimeline(lines, doc.sections, st, doc.prose, documentYear(lines));
-  doc.statusUpdates = readStatusUpdates(lines, doc.sections, st, doc.prose, owner);
+  const first = doc.timeline.reduce<number | undefined>((m, e) => (e.at !== undefined && (m === undefined || e.at < m) ? e.at : m), undefined);
+  doc.statusUpdates = readStatusUpdates(lines, doc.sections, st, doc.prose, owner, first);
   doc.checkpoints = labelledBlocks(lines, doc.sections, 'checkpoints', checkpointLabel, (l) => doc.prose[l]);
   doc.actionItems = readActions(lines, doc.sections, st, owner);
   doc.factors = readFactors(lines, doc.sections, st, doc.prose);

@@ -9,9 +9,15 @@ import { listMarker, readLabelled, statusLabel } from './items';
 import type { BlockStructure } from './markdown';
 import { readStamp, resolveStamp, type Stamp } from './stamp';
 import type { Field, Section, StatusUpdateNode } from './types';
-import { instant, type ReadZone } from './when';
+import { instant, offsetAt, type ReadZone } from './when';
 
-const NEXT = /\bnext (?:status )?update\b/gi;
+/**
+ * Where an update says when the next one comes: "next update", "next comms", or an update promised
+ * with a time word after it ("another update by 11am", "an update within 30 minutes", "we'll
+ * update again at 10:10 UTC").
+ */
+const NEXT =
+  /\bnext (?:status )?(?:update|comms|communication|check-?in)\b|\b(?:another|a further|a new|an|one more) (?:status )?update(?= (?:by|at|around|before|within|in|no later than)\b)|\bupdate (?:you |everyone )?again(?= (?:by|at|around|before|within|in)\b)/gi;
 const FINAL = /\b(?:final|last|closing) (?:status )?update\b|\bno (?:further|more) updates\b/i;
 const BOLD_UPDATE = /^\s*(?:\*\*|__)([^*_]{0,60}?\bupdates?\b[^*_]{0,20})(?:\*\*|__)/i;
 
@@ -27,6 +33,9 @@ function stampIn(text: string): Stamp | undefined {
   return undefined;
 }
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
 interface NextUpdate {
   /** The text after "next update" up to the end of its sentence. */
   value: Field;
@@ -36,7 +45,10 @@ interface NextUpdate {
   stated: boolean;
 }
 
-const AFTER_NEXT = /\s*(?:\*\*|__)?\s*(?:(?:is |will be |will come |comes )?(?:due |expected |planned )?(?:at|by|around|before|no later than|in|on|:)\s*)?(?:\*\*|__)?\s*/iy;
+const AFTER_NEXT = /\s*(?:\*\*|__)?\s*(?:(?:is |will be |will come |comes )?(?:due |expected |planned )?(?:at|by|around|before|no later than|within|in|on|:)\s*)?(?:\*\*|__)?\s*/iy;
+/** A time relative to the update, after its decoration: "in 30 minutes", "within an hour", "30 min", "in ~45 min", "in half an hour", "+30m". */
+const RELATIVE =
+  /^(?:is |will be |comes |will come )?(?:due |expected )?(?:(?:in|within) )?(?:~ ?|about |around |roughly )?(?:(\d{1,3})|an?|one|(half an?)) ?(min(?:ute)?s?|m|h(?:ou)?r?s?)\b|^\+(\d{1,3}) ?(m|min|h)\b/i;
 
 /** Reads what follows "next update" on a line: a time with a zone, or the words given instead. */
 function readNextValue(
@@ -61,7 +73,9 @@ function readNextValue(
   const valueText = line.slice(c, end).trim();
   const value: Field = { text: valueText, range: { line: lineNo, column: c, endLine: lineNo, endColumn: c + valueText.length } };
   const next: NextUpdate = { value, stated: false };
-  const s = readStamp(line, c);
+  // "by 11am", "at 3 pm PT": an hour with am/pm is a clock time here (in a timeline it reads as vague).
+  const hourOnly = /^(\d{1,2}) ?([ap]\.?m\.?)(?![a-z])/i.exec(line.slice(c, c + 8));
+  const s = readStamp(hourOnly ? line.slice(0, c) + `${hourOnly[1]}:00 ${hourOnly[2]}` + line.slice(c + hourOnly[0].length) : line, c);
   if (s && s.clock) {
     // A clock time states when; with a zone (its own or the update's) it is an instant.
     next.stated = true;
@@ -69,15 +83,20 @@ function readNextValue(
     if (zone) {
       const r = resolveStamp(s, { zone: { ...zone, from: 'the update' } });
       if (r.at !== undefined) next.at = r.at;
-      else if (day && !s.date) next.at = instant(day.year, day.month, day.day, s.clock, zone);
+      else if (day && !s.date) {
+        const at = instant(day.year, day.month, day.day, s.clock, zone);
+        // "Next update 00:15" from a 23:50 update is the next day.
+        next.at = at !== undefined && postedAt !== undefined && at < postedAt - HOUR ? at + DAY : at;
+      }
     }
   } else {
-    // "in 30 minutes", "in an hour": a time relative to the update's own.
-    const rel = /^\s*(?:(?:\*\*|__)\s*)?(?:is |will be |comes |will come )?(?:due |expected )?in\s+(?:(\d{1,3})|an?|one)\s*(min(?:ute)?s?|m|h(?:ou)?r?s?)\b/i.exec(line.slice(from, from + 50));
+    // "in 30 minutes", "within an hour": a time relative to the update's own.
+    const rel = RELATIVE.exec(line.slice(from, from + 60).replace(/^[\s:*_]+/, '').replace(/\s+/g, ' '));
     if (rel) {
       next.stated = true;
-      const n = rel[1] ? Number(rel[1]) : 1;
-      const minutes = /^h/i.test(rel[2]) ? n * 60 : n;
+      const unit = rel[3] ?? rel[5];
+      const n = rel[4] ? Number(rel[4]) : rel[1] ? Number(rel[1]) : rel[2] ? 0.5 : 1;
+      const minutes = /^h/i.test(unit) ? n * 60 : n;
       if (postedAt !== undefined) next.at = postedAt + minutes * 60_000;
     }
   }
@@ -90,8 +109,21 @@ function dayOf(s: Stamp | undefined): { year: number; month: number; day: number
   return { year: s.date.year, month: s.date.month, day: s.date.day };
 }
 
+/** What an update was read from, kept for dating a time-only stamp afterwards (see dateTimeOnly). */
+const readFrom = new WeakMap<StatusUpdateNode, { stamp?: Stamp; next?: { line: string; lineNo: number; from: number } }>();
+
 function blockFrom(lines: readonly string[], line: number, endLine: number, headingRange: Range, title: string, format: StatusUpdateNode['format'], stamp: Stamp | undefined, readable: (l: number) => boolean): StatusUpdateNode {
   const u: StatusUpdateNode = { line, headingRange, range: { ...headingRange }, title, fields: new Map(), format };
+  const from: { stamp?: Stamp; next?: { line: string; lineNo: number; from: number } } = { stamp };
+  readFrom.set(u, from);
+  // A status page's block ends with its time on a line of its own ("Nov 19, 15:20 UTC").
+  const own = stamp ? undefined : loneStamp(lines, line + 1, endLine, readable);
+  if (own) {
+    from.stamp = own.stamp;
+    u.time = { text: lines[own.line].slice(own.stamp.start, own.stamp.end), range: { line: own.line, column: own.stamp.start, endLine: own.line, endColumn: own.stamp.end } };
+    const r = resolveStamp(own.stamp, {});
+    if (r.at !== undefined) u.at = r.at;
+  }
   if (stamp) {
     u.time = { text: title.slice(stamp.start, stamp.end), range: { line, column: headingRange.column + stamp.start, endLine: line, endColumn: headingRange.column + stamp.end } };
     const r = resolveStamp(stamp, {});
@@ -114,7 +146,10 @@ function blockFrom(lines: readonly string[], line: number, endLine: number, head
     if (!u.next) {
       NEXT.lastIndex = l === line ? headingRange.column : 0;
       const m = NEXT.exec(t);
-      if (m) u.next = readNextValue(t, l, m.index + m[0].length, day, stamp?.zone, u.at);
+      if (m) {
+        u.next = readNextValue(t, l, m.index + m[0].length, day, stamp?.zone, u.at);
+        from.next = { line: t, lineNo: l, from: m.index + m[0].length };
+      }
     }
     if (t.trim() !== '' && l > u.range.endLine) u.range = { ...u.range, endLine: l, endColumn: t.trimEnd().length };
   }
@@ -129,6 +164,8 @@ export function readStatusUpdates(
   st: BlockStructure,
   prose: readonly boolean[],
   owner: ReadonlyArray<Section | undefined>,
+  /** When the incident's timeline starts: the day of an update stamped with a time only. */
+  anchor?: number,
 ): StatusUpdateNode[] {
   const out: StatusUpdateNode[] = [];
   const taken = new Set<number>();
@@ -183,7 +220,51 @@ export function readStatusUpdates(
     out.push(paragraphUpdate(lines, a, b, readable));
   }
   out.sort((x, y) => x.line - y.line);
+  dateTimeOnly(out, anchor);
   return out;
+}
+
+/** A line of a block that holds only a time with a clock and a zone (and maybe a date). */
+function loneStamp(lines: readonly string[], from: number, to: number, readable: (l: number) => boolean): { line: number; stamp: Stamp } | undefined {
+  for (let l = from; l < to && l < from + 6; l++) {
+    if (!readable(l)) continue;
+    const t = lines[l];
+    const col = t.length - t.trimStart().length;
+    if (col >= t.length || !/\d/.test(t[col]) && !/^[a-z]{3,9}\.? \d/i.test(t.slice(col))) continue;
+    const st = readStamp(t, col);
+    if (st?.clock && st.zone && t.slice(st.end).trim() === '') return { line: l, stamp: st };
+  }
+  return undefined;
+}
+
+/**
+ * Updates stamped with a clock time and zone but no date ("**Update 14:30 UTC**", "### 10:12 PDT")
+ * were posted on the day of the update before them (the next day when the clock went back more
+ * than an hour: past midnight); the first one on the day the incident's timeline starts. A day
+ * without a year takes the year of the update before.
+ */
+function dateTimeOnly(updates: StatusUpdateNode[], anchor: number | undefined): void {
+  let prev = anchor;
+  for (const u of updates) {
+    const from = readFrom.get(u);
+    const s = from?.stamp;
+    if (u.at === undefined && prev !== undefined && s?.clock && s.zone && (!s.date || s.date.year === undefined)) {
+      const local = new Date(prev + offsetAt(s.zone, prev) * 60_000);
+      // A day without a year ("Nov 19, 15:20 UTC") is in the year of the update before.
+      const at = s.date
+        ? instant(local.getUTCFullYear(), s.date.month, s.date.day, s.clock, s.zone)
+        : instant(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), s.clock, s.zone);
+      if (at !== undefined) {
+        u.at = at < prev - HOUR && !s.date ? at + DAY : at;
+        const d = new Date(u.at + offsetAt(s.zone, u.at) * 60_000);
+        if (from?.next && u.next && u.next.at === undefined) {
+          u.next = readNextValue(from.next.line, from.next.lineNo, from.next.from, { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }, s.zone, u.at);
+        }
+      }
+    }
+    // Newest-first pages (a status page) date each update from the one before in the text.
+    if (u.at !== undefined) prev = u.at;
+  }
 }
 
 function shift(s: Stamp, by: number): Stamp {
@@ -200,4 +281,20 @@ function paragraphUpdate(lines: readonly string[], a: number, b: number, readabl
   const offset = m ? t.indexOf(m[1]) - col : 0;
   const u = blockFrom(lines, a, b, range, t.slice(col), m ? 'label' : 'paragraph', stamp ? shift(stamp, offset) : undefined, readable);
   return u;
+}
+
+/**
+ * The latest status update: the last one written, unless the updates carry times that show
+ * another is newer (a status page lists the newest first; a page may keep two lists). An update
+ * without a time written after the newest timed one, in a page written oldest first, is the latest.
+ */
+export function latestUpdate(updates: readonly StatusUpdateNode[]): StatusUpdateNode | undefined {
+  const last = updates[updates.length - 1];
+  let newest: StatusUpdateNode | undefined;
+  for (const u of updates) if (u.at !== undefined && (newest?.at === undefined || u.at >= newest.at)) newest = u;
+  if (!newest || newest === last) return last;
+  const timed = updates.filter((u) => u.at !== undefined);
+  const newestFirst = timed.length >= 2 && timed.every((u, i) => i === 0 || u.at! <= timed[i - 1].at!);
+  if (last.at === undefined && !newestFirst && updates.indexOf(newest) < updates.length - 1 && newest === timed[timed.length - 1]) return last;
+  return newest;
 }

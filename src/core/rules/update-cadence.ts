@@ -4,6 +4,7 @@ import { countdownSeverity, isOverdue, promisedNext, updateDeadline } from '../i
 import { allowedCadence, firstLineRange, frontData, frontRange, incidentSeverity, isActiveIncident } from '../lint/helpers';
 import { cleanValue } from '../lint/phrases';
 import type { Rule } from '../lint/types';
+import { latestUpdate } from '../parser/updates';
 import { formatDuration, formatTimestamp, parseTimestamp } from '../time';
 
 export const rule: Rule = {
@@ -68,6 +69,6 @@ export function beyond(ms: number, cadenceMinutes: number): string {
 
 /** The next update the last status update promises. */
 function lastPromise(doc: Parameters<Rule['check']>[0]['doc']): number | undefined {
-  const last = doc.statusUpdates[doc.statusUpdates.length - 1];
+  const last = latestUpdate(doc.statusUpdates);
   return last ? promisedNext(last)?.at : undefined;
 }
