@@ -34,18 +34,18 @@ export function normalizeTitle(title: string): string {
  * happen?", "Status page updates"); the others by their usual names.
  */
 const SECTION_TITLES: Array<[SectionKey, RegExp]> = [
-  ['timeline', /\btimeline\b|^(?:chronology|sequence of events|incident log|event log)$/],
-  ['action-items', /\baction items?\b|\bfollow ?-?ups?\b|\bnext steps\b|\bremediations?\b|\bwhat we(?:'ll| will) (?:change|do)\b|\bcorrective (?:and \w+ )?(?:actions?|measures)\b|^(?:actions|recommendations|preventive measures|preventative measures)$|\bpreventing (?:it|this|that) from happening\b|\bprevent (?:it|this|that) from happening\b|\bwhat we(?:'re| are) doing about it\b|\bstop(?:ping)? (?:it|this) from happening\b/],
-  ['contributing-factors', /\bcontributing (?:factors?|conditions?|causes?)\b|\broot[- ]causes?\b|\broot cause s\b|^causes?(?: s)?$|^causal factors$|\bwhy (?:did )?(?:it|this|that|the [\w -]{1,40}) (?:happen|happened|fail|failed)\b|^why it happened$/],
+  ['timeline', /\btimeline\b|^(?:chronology|sequence of events|incident log|event log|how did we respond)$/],
+  ['action-items', /\baction items?\b|\bfollow ?-?ups?\b|\bnext steps\b|\bremediations?\b|\bwhat we(?:'ll| will) (?:change|do)\b|\bcorrective (?:and \w+ )?(?:actions?|measures)\b|^(?:actions|recommendations|preventive measures|preventative measures)$|\bpreventing (?:it|this|that) from happening\b|\bprevent (?:it|this|that) from happening\b|\bwhat we(?:'re| are) doing about it\b|\bstop(?:ping)? (?:it|this) from happening\b|^(?:ais|ai's|action plan)$|\bhow (?:are|will) we (?:mak(?:e|ing)|prevent(?:ing)?|reduc(?:e|ing))\b/],
+  ['contributing-factors', /\bcontributing (?:factors?|conditions?|causes?)\b|\broot[- ]causes?\b|\broot cause s\b|^causes?(?: s)?$|^causal factors$|\bwhy (?:did )?(?:it|this|that|the [\w -]{1,40}) (?:happen|happened|fail|failed)\b|^why it happened$|^what went wrong and why$|^(?:five|5) whys$/],
   ['status-updates', /\bupdates?\b/],
   ['checkpoints', /^(?:checkpoints?|handoffs?|handovers?|checkpoint packets?)$/],
-  ['summary', /^(?:summary|overview|executive summary|incident summary|tl ?dr|abstract|description|issue summary)$/],
-  ['impact', /^(?:impact|customer impact|user impact|business impact|impact assessment|impact and scope|scope of impact|impact scope)$|^impact on \w|^what was (?:impacted|affected)$|^who was (?:impacted|affected)$/],
-  ['missed-defenses', /^(?:missed defen[cs]es|what went wrong|what could have gone better|where we got lucky|gaps)$/],
+  ['summary', /^(?:summary|overview|executive summary|incident summary|tl ?dr|abstract|description|issue summary|what happened)$/],
+  ['impact', /^(?:impact|customer impact|user impact|business impact|impact assessment|impact and scope|scope of impact|impact scope)$|^impact (?:&|and|\/) [a-z][a-z ]{0,30}$|^impact on \w|^what was (?:impacted|affected)$|^who was (?:impacted|affected)$/],
+  ['missed-defenses', /^(?:missed defen[cs]es|what went wrong|what could have gone better|gaps)$/],
   ['resolution', /^(?:resolution|resolution and recovery|recovery|mitigation)$/],
-  ['detection', /^(?:detection|how was it detected)$/],
+  ['detection', /^(?:detection|how was it detected)$|^detection (?:&|and|\/) [a-z][a-z ]{0,30}$/],
   ['trigger', /^(?:trigger|triggers)$/],
-  ['lessons', /^(?:lessons learned|lessons|how d we do|how did we do|what went well|what we learned)$/],
+  ['lessons', /^(?:lessons learned|lessons|how d we do|how did we do|what went well|what we learned|where we got lucky)$/],
 ];
 
 export function sectionKey(title: string): SectionKey | undefined {
