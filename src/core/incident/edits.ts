@@ -241,7 +241,7 @@ export function appendTimelineEntry(text: string | ParsedDocument, entry: Timeli
   const line = formatTimelineLine(entry);
   const section = findSection(doc, 'timeline');
   if (!section) return appendSection(doc, 'Timeline', line);
-  const inSection = doc.timeline.filter((e) => e.line > section.line && e.line < section.endLine && e.format !== 'table');
+  const inSection = doc.timeline.filter((e) => e.line > section.line && e.line < section.endLine && e.format !== 'table' && e.format !== 'code');
   if (inSection.length > 0) {
     const lastEntry = inSection[inSection.length - 1];
     const end = listItemEnd(doc.lines, lastEntry.line, section.endLine);

@@ -284,7 +284,8 @@ export function fastParse(input: string): ParsedDocument | undefined {
     }
     const isItem = MARKER.test(s);
     if (key === 'timeline') {
-      if (isItem && /^\d/.test(s)) return undefined;
+      // A code block in a timeline may be the timeline itself (a bot export): the full parser decides.
+      if ((isItem && /^\d/.test(s)) || /^\s*(?:`{3}|~{3})/.test(s)) return undefined;
       if (isItem) timeline.push({ line: l, range: rowRange(lines, l), format: 'sitrep', text: '' });
       else if (/^\s*(?:\*\*|__|[`*_])?\d/.test(s) || /^\s*(?:~|around|about|approx|circa|noon|midnight|morning|afternoon|evening|night|later|earlier|that day)/i.test(s)) return undefined;
     } else if (key === 'action-items' && isItem) return undefined;

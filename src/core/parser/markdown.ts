@@ -214,6 +214,8 @@ export interface BlockStructure {
   quoted: boolean[];
   /** For each item (by index), the indexes of the items nested directly in it. */
   children: number[][];
+  /** Code blocks (fenced or indented) as [first line, end line), fence lines included. */
+  code: Array<[number, number]>;
 }
 
 /** Lists, tables, paragraphs and blockquotes of a token stream, with their source lines. */
@@ -221,6 +223,7 @@ export function readStructure(tokens: Token[], lineCount: number): BlockStructur
   const items: ListItemRef[] = [];
   const tables: TableRef[] = [];
   const paragraphs: Array<[number, number]> = [];
+  const code: Array<[number, number]> = [];
   const quoted = new Array<boolean>(lineCount).fill(false);
   const lists: boolean[] = [];
   const open: number[] = [];
@@ -255,6 +258,10 @@ export function readStructure(tokens: Token[], lineCount: number): BlockStructur
       case 'paragraph_open':
         if (lists.length === 0 && quoteDepth === 0 && t.map) paragraphs.push([t.map[0], t.map[1]]);
         break;
+      case 'fence':
+      case 'code_block':
+        if (t.map) code.push([t.map[0], Math.min(t.map[1], lineCount)]);
+        break;
       case 'table_open':
         table = { header: t.map ? t.map[0] : -1, rows: [] };
         break;
@@ -272,7 +279,7 @@ export function readStructure(tokens: Token[], lineCount: number): BlockStructur
     if (it.parent !== undefined && it.parent < 0) it.parent = undefined;
     if (it.parent !== undefined) children[it.parent].push(i);
   });
-  return { items, tables, paragraphs, quoted, children };
+  return { items, tables, paragraphs, quoted, children, code };
 }
 
 /** For each line, the innermost keyed section containing it. */

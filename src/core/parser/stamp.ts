@@ -19,6 +19,8 @@ export interface Stamp {
   /** A time word that is not a clock time ("lunchtime", "late afternoon", "7pm-ish"). */
   vague?: string;
   approximate?: boolean;
+  /** Days after the context's date, from a marker ("00:10 (next day)", "(+1)", "+1d", "D+1"). */
+  dayOffset?: number;
 }
 
 const OPENERS = ['**', '__', '`', '*', '_', '['];
@@ -29,6 +31,14 @@ const VAGUE =
   /\(?(?:early |late |mid-?)?(?:morning|afternoon|evening|night|noon|midday|midnight|lunchtime|lunch|overnight|dawn|dusk|end of day|eod|later|earlier|that day|the next day)\)?|\d{1,2}\s?(?:[ap]m)?-?ish|\d{1,2}\s?[ap]m\b/iy;
 const RANGE_END = /\s?[–—-]\s?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]\.?M\.?)?(?![\d:])/iy;
 const ZONE_AFTER_CLOCK = /\s{0,2}(?:Z|UTC|GMT|[A-Z]{2,5}\b|[+-]\d{2}:?\d{2})/y;
+/** A next-day marker after the time: "(next day)", "(+1)", "(+1 day)", "+1d", "D+1", "[+1]". */
+const DAY_AFTER = /\s{0,3}(?:\((?:(next) day|\+([1-9])(?:\s?(?:d|days?))?|D\+([1-9]))\)|\[\+([1-9])\]|\+([1-9])\s?d(?:ays?)?(?![a-z])|D\+([1-9])(?![\d:]))/iy;
+/** A next-day marker before the time: "D+1 00:10", "(+1) 00:10". */
+const DAY_BEFORE = /(?:D\+([1-9])|\(\+([1-9])\))\s{1,3}(?=\d)/iy;
+/** Between a time and a date that follows it: "14:31 UTC, 20 Aug 2026", "14:31 UTC on 20 Aug 2026". */
+const TIME_DATE_SEP = /,?\s{1,3}(?:on\s{1,3})?/y;
+/** What may follow a date without a year after a time for it to count as the entry's date. */
+const AFTER_SHORT_DATE = /\s{0,3}(?:[—–|:-]|$)/y;
 const CLOSERS = /(?:\*\*|__|[`*_\]])*/y;
 const SEPARATOR = /\s*(?:[—–|:,-]\s*)?/y;
 
@@ -53,8 +63,11 @@ export function readStamp(line: string, col: number): Stamp | undefined {
   }
   const approx = sticky(APPROX, line, c);
   if (approx && (/\d/.test(line[c + approx[0].length] ?? '') || sticky(VAGUE, line, c + approx[0].length))) c += approx[0].length;
+  const before = opener === '' ? sticky(DAY_BEFORE, line, c) : null;
+  if (before) c += before[0].length;
   const start = c;
-  const stamp: Stamp = { start, end: start, rest: start, approximate: !!approx };
+  const stamp: Stamp = { start: before ? col : start, end: start, rest: start, approximate: !!approx };
+  if (before) stamp.dayOffset = Number(before[1] ?? before[2]);
   const date = readDate(line, c, opener === '[' || /^\d{2}-\d{2}\s+\d{1,2}:/.test(line.slice(c, c + 12)));
   if (date) {
     stamp.date = date;
@@ -105,6 +118,13 @@ export function readStamp(line: string, col: number): Stamp | undefined {
       c = zat + zone.length;
       stamp.end = c;
     }
+    if (!stamp.date) c = readDateAfterTime(line, c, stamp);
+    const day = stamp.dayOffset === undefined ? sticky(DAY_AFTER, line, c) : null;
+    if (day) {
+      stamp.dayOffset = day[1] ? 1 : Number(day.slice(2).find((g) => g !== undefined));
+      c += day[0].length;
+      stamp.end = c;
+    }
   }
   const close = sticky(CLOSERS, line, c);
   if (close) c += close[0].length;
@@ -112,6 +132,34 @@ export function readStamp(line: string, col: number): Stamp | undefined {
   if (sep) c += sep[0].length;
   stamp.rest = c;
   return stamp;
+}
+
+/**
+ * A date written after the time ("2:31 PM IST, 20 Aug 2026 — …", "14:31 UTC on 20 Aug 2026: …"),
+ * then a zone after the date when the time had none. A date without a year counts only when a
+ * separator follows it, so "10:05, May 3 deploy reverted" keeps its text. Returns the column after.
+ */
+function readDateAfterTime(line: string, c: number, stamp: Stamp): number {
+  const sep = sticky(TIME_DATE_SEP, line, c);
+  if (!sep || sep[0] === '') return c;
+  const at = c + sep[0].length;
+  const date = readDate(line, at);
+  if (!date) return c;
+  let end = at + date.length;
+  if (date.year === undefined && !sticky(AFTER_SHORT_DATE, line, end)) return c;
+  stamp.date = date;
+  stamp.end = end;
+  if (!stamp.zone) {
+    const gap = sticky(ZONE_GAP, line, end);
+    const zat = end + (gap ? gap[0].length : 0);
+    const zone = zat > end ? readZone(line, zat) : undefined;
+    if (zone && zone.text !== 'Z') {
+      stamp.zone = zone;
+      end = zat + zone.length;
+      stamp.end = end;
+    }
+  }
+  return end;
 }
 
 /** A vague word counts as a time only when a separator follows it ("lunchtime — …"). */
@@ -124,6 +172,8 @@ export interface StampContext {
   date?: ReadDate & { from: string };
   zone?: ReadZone & { from: string };
   year?: number;
+  /** Days after the context's date when the entry has no marker of its own (a timeline past midnight). */
+  dayOffset?: number;
 }
 
 interface ResolvedStamp {
@@ -174,6 +224,15 @@ export function resolveStamp(stamp: Stamp, ctx: StampContext): ResolvedStamp {
     }
     out.dateFrom = `${out.dateFrom}, year from the document`;
   }
+  const fromContext = date !== stamp.date;
+  const days = fromContext ? (stamp.dayOffset ?? ctx.dayOffset ?? 0) : 0;
+  if (days > 0 && validDate(year, date.month, date.day)) {
+    const next = new Date(Date.UTC(year, date.month - 1, date.day + days));
+    date = { ...date, year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+    year = date.year!;
+    const n = days === 1 ? 'the next day' : `${days} days later`;
+    out.dateFrom = `${out.dateFrom}, ${n} (${stamp.dayOffset !== undefined ? 'marked on the entry' : 'past midnight'})`;
+  }
   out.date = isoDate({ year, month: date.month, day: date.day });
   if (!zone) {
     out.problem = 'has no time zone';
@@ -183,6 +242,11 @@ export function resolveStamp(stamp: Stamp, ctx: StampContext): ResolvedStamp {
   if (at === undefined) out.problem = 'is not a real date and time';
   else out.at = at;
   return out;
+}
+
+function validDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 export function stampRange(lineNo: number, s: Stamp): Range {

@@ -7,6 +7,7 @@
 import type { Range } from '../text';
 import { readEntryRest, listMarker } from './items';
 import { splitTableRow, type BlockStructure, type ListItemRef } from './markdown';
+import { applyResolved, rollOverMidnight, type StampedEntry } from './rollover';
 import { readStamp, resolveStamp, stampRange, type Stamp, type StampContext } from './stamp';
 import type { Section, TimelineEntryNode } from './types';
 import { findZone, readDate, type ReadDate, type ReadZone } from './when';
@@ -70,11 +71,30 @@ function zoneNote(text: string): ReadZone | undefined {
   return findZone(t);
 }
 
+/**
+ * The date a timeline heading names for its entries ("Timeline — 22 April 2026 (CEST)",
+ * "Timeline (2026-04-22, all times UTC)"): the first date with a year, unless it ends a day range
+ * ("17–18 March 2026"), which names no single date.
+ */
+function headingDate(title: string): ReadDate | undefined {
+  for (let i = 0; i < title.length && i < 200; i++) {
+    if (i > 0 && /[\w-]/.test(title[i - 1])) continue;
+    if (!/[0-9A-Z]/i.test(title[i])) continue;
+    const d = readDate(title, i);
+    if (!d) continue;
+    if (d.year === undefined || !d.valid || /\d\s*[–—-]\s*$/.test(title.slice(0, i))) return undefined;
+    return d;
+  }
+  return undefined;
+}
+
 interface Ctx {
   lines: readonly string[];
   year?: number;
   /** A zone the document names for all its times ("All times in this post are PST."). */
   zone?: ZoneCtx;
+  /** Entries read from a stamp, for the pass over midnight. */
+  stamped: StampedEntry[];
 }
 
 /** The sentence of a line that matches `re` (a line may hold several). */
@@ -105,19 +125,18 @@ function entryFromStamp(ctx: Ctx, lineNo: number, col: number, range: Range, sta
     return { line: lineNo, range, format, ...rest };
   }
   const rest = readEntryRest(line, lineNo, stamp.rest);
-  const r = resolveStamp(stamp, { ...sc, year: ctx.year });
   const timeRange = stampRange(lineNo, stamp);
   const entry: TimelineEntryNode = {
     line: lineNo,
     range,
     format,
     time: { text: line.slice(timeRange.column, timeRange.endColumn), range: timeRange },
-    at: r.at,
-    timeProblem: r.problem,
-    read: { date: r.date, dateFrom: r.dateFrom, zone: r.zone, zoneFrom: r.zoneFrom },
     ...rest,
   };
-  if (format === 'bullet' && r.at !== undefined && rest.kind && /^\d{4}-\d{2}-\d{2}T/.test(entry.time!.text)) entry.format = 'sitrep';
+  const full = { ...sc, year: ctx.year };
+  applyResolved(entry, stamp, full);
+  ctx.stamped.push({ entry, stamp, ctx: full });
+  if (format === 'bullet' && entry.at !== undefined && rest.kind && /^\d{4}-\d{2}-\d{2}T/.test(entry.time!.text)) entry.format = 'sitrep';
   return entry;
 }
 
@@ -137,24 +156,51 @@ export function readTimeline(
   year: number | undefined,
 ): TimelineEntryNode[] {
   const out: TimelineEntryNode[] = [];
-  const ctx: Ctx = { lines, year, zone: documentZone(lines, sections, structure, prose) };
+  const ctx: Ctx = { lines, year, zone: documentZone(lines, sections, structure, prose), stamped: [] };
   for (const sec of sections) {
     if (sec.key !== 'timeline') continue;
     // A timeline nested in another timeline is read with its parent.
     if (sections.some((p) => p !== sec && p.key === 'timeline' && p.line < sec.line && sec.endLine <= p.endLine)) continue;
     readSection(ctx, sec, sections, structure, prose, out);
   }
+  rollOverMidnight(ctx.stamped);
   out.sort((a, b) => a.line - b.line);
   return out;
 }
 
+/** The zone and date a timeline's heading names (else the document's zone), for every entry below it. */
+function contextOf(ctx: Ctx, sec: Section): { zone?: ZoneCtx; date?: DateCtx } {
+  const from = `the heading "${sec.title.trim()}"`;
+  const hz = findZone(sec.title);
+  const hd = headingDate(sec.title);
+  return { zone: hz ? { ...hz, from } : ctx.zone, date: hd ? { ...hd, from } : undefined };
+}
+
+/**
+ * A timeline pasted as a code block (a bot or log export) when the section has no other entries:
+ * each line that starts with a time is an entry. A code block beside written entries stays code.
+ */
+function readCodeBlocks(ctx: Ctx, sec: Section, st: BlockStructure, contextAt: (l: number) => StampContext, out: TimelineEntryNode[]): void {
+  const { lines } = ctx;
+  for (const [a, b] of st.code) {
+    if (a <= sec.line || a >= sec.endLine) continue;
+    for (let l = a; l < b && l < sec.endLine; l++) {
+      const line = lines[l];
+      if (/^\s*(?:`{3,}|~{3,})/.test(line)) continue;
+      const col = line.length - line.trimStart().length;
+      const stamp = readStamp(line, col);
+      if (!stamp || !stamp.clock) continue;
+      out.push(entryFromStamp(ctx, l, col, lineRange(lines, l, col), stamp, contextAt(l), 'code'));
+    }
+  }
+}
+
 function readSection(ctx: Ctx, sec: Section, sections: readonly Section[], st: BlockStructure, prose: readonly boolean[], out: TimelineEntryNode[]): void {
   const { lines } = ctx;
+  const before = out.length;
   const inside = (l: number) => l > sec.line && l < sec.endLine;
   // Context events in line order: zone notes, date lines, date and time headings.
-  let zone: ZoneCtx | undefined = ctx.zone;
-  const hz = findZone(sec.title);
-  if (hz) zone = { ...hz, from: `the heading "${sec.title.trim()}"` };
+  const { zone, date } = contextOf(ctx, sec);
   const zoneAt: Array<[number, ZoneCtx]> = [];
   const dateAt: Array<[number, DateCtx | undefined]> = [];
   const headingEntries = new Set<number>();
@@ -204,7 +250,7 @@ function readSection(ctx: Ctx, sec: Section, sections: readonly Section[], st: B
   });
   dateAt.sort((a, b) => a[0] - b[0]);
   zoneAt.sort((a, b) => a[0] - b[0]);
-  const contextAt = (l: number): StampContext => ({ date: lastBefore(dateAt, l), zone: lastBefore(zoneAt, l) ?? zone });
+  const contextAt = (l: number): StampContext => ({ date: lastBefore(dateAt, l) ?? date, zone: lastBefore(zoneAt, l) ?? zone });
 
   // Time-only sub-headings are entries.
   for (const l of headingEntries) {
@@ -254,6 +300,7 @@ function readSection(ctx: Ctx, sec: Section, sections: readonly Section[], st: B
       out.push(e);
     }
   }
+  if (out.length === before) readCodeBlocks(ctx, sec, st, contextAt, out);
 }
 
 /** The value of the last (line, value) pair before line `l` in a list sorted by line (binary search). */
@@ -305,7 +352,10 @@ function readTable(ctx: Ctx, header: number, rows: number[], contextAt: (l: numb
     if (tc && tc.text) {
       const stamp = readStamp(lines[row], tc.range.column);
       if (stamp && stamp.end <= tc.range.endColumn) {
-        const r = resolveStamp(dateFromOwnColumn(stamp, sc, dateCol), { ...sc, year: ctx.year });
+        const used = dateFromOwnColumn(stamp, sc, dateCol);
+        const full = { ...sc, year: ctx.year };
+        const r = resolveStamp(used, full);
+        ctx.stamped.push({ entry, stamp: used, ctx: full });
         const timeRange = stampRange(row, stamp);
         entry.time = { text: lines[row].slice(timeRange.column, timeRange.endColumn), range: timeRange };
         entry.at = r.at;

@@ -59,7 +59,7 @@ export interface TimelineEntryNode {
   line: number;
   /** The entry's text on its line (without the bullet marker). */
   range: Range;
-  format: 'sitrep' | 'bullet' | 'table' | 'line' | 'heading';
+  format: 'sitrep' | 'bullet' | 'table' | 'line' | 'heading' | 'code';
   /** The time as written, when the entry has anything time-like. */
   time?: Field;
   /** Epoch ms when the time is a full timestamp with date and zone. */
