@@ -175,7 +175,8 @@ function describeUpdate(u: ExplainedUpdate): string[] {
 /** The whole explanation as plain text, one block per part. */
 export function formatExplanation(e: Explanation, file: string): string {
   const lines: string[] = [`${file}: ${e.kind} (from ${e.kindFrom})`, '', 'Sections:'];
-  for (const s of e.sections) lines.push(`  ${s.line}: ${'#'.repeat(Math.min(s.level, 6))}${s.level > 6 ? '**' : ''} ${s.title}${s.role ? `  → ${s.role}` : ''}`);
+  // A bold-label section ("**Impact:** …") is shown as its label.
+  for (const s of e.sections) lines.push(`  ${s.line}: ${s.level > 6 ? `**${s.title}:** (bold label)` : `${'#'.repeat(s.level)} ${s.title}`}${s.role ? `  → ${s.role}` : ''}`);
   if (e.timeline.length) {
     lines.push('', 'Timeline:');
     for (const t of e.timeline) lines.push(`  ${t.line}: ${t.utc ?? `(${t.problem})`}  ${t.text}`, ...describeEntry(t).slice(1).map((x) => `      ${x.replace(/[*`]/g, '')}`));

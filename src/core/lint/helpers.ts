@@ -21,7 +21,10 @@ export function sectionsOf(doc: ParsedDocument, key: SectionKey): Section[] {
 
 /** The whole text (own lines and sub-sections) of a section, without its heading. */
 export function sectionText(doc: ParsedDocument, s: Section): string {
-  return doc.lines.slice(s.line + 1, s.endLine).join('\n');
+  const body = doc.lines.slice(s.line + 1, s.endLine).join('\n');
+  if (s.level <= 6) return body;
+  // A bold-label section ("**Impact:** 212,000 sessions …") starts on the label's own line.
+  return (doc.lines[s.line] ?? '').slice(s.headingRange.endColumn).replace(/^[*_:\s]+/, '') + '\n' + body;
 }
 
 /**

@@ -6,8 +6,9 @@ const SEVERITY = /\b(?:sev(?:erity)?[- ]?[0-5]|severity|p[0-4]|priority [0-4]|cr
 const TIME =
   /\d{4}-\d{2}-\d{2}|\b\d{1,2}:\d{2}\b|\b(?:start(?:ed|ing)?|began|begin|until|duration|lasted|lasting|between|ongoing|still (?:affected|ongoing|degraded|failing)|resolved|mitigated|recovered|since|for (?:about |around |roughly |nearly |over |almost )?\d+\s*(?:s|sec|seconds?|min|mins|minutes?|h|hrs?|hours?|days?))\b/i;
 const WHO =
-  /\b(?:users?|customers?|tenants?|accounts?|clients?|merchants?|shoppers?|subscribers?|visitors?|members?|players?|partners?|teams?|journeys?|requests?|queries|orders?|checkouts?|logins?|sign-?ins?|sign-?ups?|traffic|api calls?|transactions?|payments?|uploads?|downloads?|pages?)\b/i;
-const DATA = /\bdata[- ](?:loss|lost|corruption|integrity|was|were)\b|\bno data\b|\b(?:lost|corrupt(?:ed)?|dropped) (?:data|records|rows|orders|messages|events|writes)\b|\b(?:nothing|no (?:records?|orders|messages|events|writes)) (?:was |were )?(?:lost|corrupted|dropped)\b/i;
+  /\b(?:users?|customers?|tenants?|accounts?|clients?|merchants?|shoppers?|subscribers?|visitors?|members?|players?|partners?|teams?|journeys?|requests?|queries|orders?|checkouts?|logins?|sign-?ins?|sign-?ups?|traffic|api calls?|transactions?|payments?|uploads?|downloads?|pages?|sessions?|devices?|drivers?|riders?|sellers?|buyers?|guests?|patients?|students?|employees?|agents?|callers?|webhooks?|emails?|notifications?|searches|builds?|deploys?|jobs?)\b/i;
+const DATA =
+  /\bdata[- ](?:loss|lost|corruption|integrity|was|were)\b|\bno data\b|\b(?:lost|corrupt(?:ed)?|dropped) (?:data|records|rows|orders|messages|events|writes)\b|\b(?:nothing|no (?:records?|orders|messages|events|writes)) (?:was |were )?(?:lost|corrupted|dropped)\b|\bno (?:[a-z-]+ ){0,3}(?:was|were|got|has been|have been) (?:lost|corrupted|dropped|deleted|destroyed)\b/i;
 
 export const rule: Rule = {
   name: 'impact-summary',
