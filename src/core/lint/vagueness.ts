@@ -32,7 +32,10 @@ interface VagueReading {
 const LEAD = /^(?:[\s\-–—:]|\*\*|__|\[[ xX]\]|\[[A-Z][A-Z0-9]*-\d+\]|[A-Z][A-Z0-9]*-\d+:?|#\d+:?)*/;
 
 /** Who is asked and how, before the verb: "we should", "the team will", "to", "need to". */
-const ASKED = '(?:(?:we|everyone|all|the team|teams|engineers|on-?call|people|everybody|responders|reviewers|operators) )?(?:(?:should|must|will|need to|needs to|have to|has to|to|could|would|can|shall|want to|plan to|going to)(?: also)? )?';
+const ASKED =
+  "(?:(?:we['’]re|we are|we['’]ll) (?:(?:also|now|currently) )?(?:(?:going to|planning to|working to|committed to|now) )?|(?:we|everyone|all|the team|teams|engineers|on-?call|people|everybody|responders|reviewers|operators) )?(?:(?:should|must|will|need to|needs to|have to|has to|to|could|would|can|shall|want to|plan to|going to)(?: also)? )?";
+
+const ASKED_RE = new RegExp(`^${ASKED}`, 'i');
 
 const EXHORTATION = new RegExp(
   `^${ASKED}(?:be (?:more |extra |very |a bit more |much more )?(?:careful|vigilant|diligent|mindful|aware|thorough|cautious|attentive|alert|disciplined|rigorous)|take (?:more |extra )?care|stay (?:vigilant|alert|aware|on top of)|pay (?:more |closer |extra )?attention|remember to|don['’]t forget|do not forget|try (?:harder|to be|to remember|not to)|think twice|double[- ]check|triple[- ]check|communicate (?:better|more|earlier|clearly)|make fewer mistakes|avoid (?:mistakes|this|errors|such)|do better|learn from (?:this|it)|raise awareness|keep (?:an eye on|in mind|this in mind|watch)|watch (?:out|more closely|closely)|continue to (?:monitor|watch)|keep (?:monitoring|watching)|monitor (?:closely|carefully)|remind (?:people|engineers|everyone|the team|teams|on-?call)|(?:make sure|ensure) (?:that )?(?:everyone|everybody|people|engineers|the team|teams|on-?call|responders|all engineers|developers|staff)(?: is| are| knows?| understands?| remembers?| follows?| reads?)?)\\b`,
@@ -41,7 +44,7 @@ const EXHORTATION = new RegExp(
 
 /** Verbs that only study, discuss or decide later. */
 const INTENTION_VERB =
-  '(?:investigate|re-?evaluate|reconsider|re-?assess|look into|look at|explore|consider|discuss|think about|evaluate|research|brainstorm|figure out|revisit|review options|assess|study|examine|analy[sz]e|see (?:if|whether|how)|find (?:a way|ways|out)|understand|start a conversation|talk (?:about|to|with)|sync (?:on|about|with)|align on|agree on|decide (?:on|whether|how|if)|follow up (?:with|on)|check with|reach out to|work on|work with \\S{1,40} on|look for ways|try to|aim to|attempt to|determine (?:if|whether|how)|spike on)';
+  '(?:investigat(?:e|ing)|re-?evaluate|reconsider|re-?assess|look(?:ing)? into|look(?:ing)? at|explor(?:e|ing)|consider(?:ing)?|discuss(?:ing)?|think(?:ing)? about|evaluat(?:e|ing)|research(?:ing)?|brainstorm|figure out|revisit|review options|assess|study|examine|analy[sz]e|see (?:if|whether|how)|find (?:a way|ways|out)|understand|start a conversation|talk (?:about|to|with)|sync (?:on|about|with)|align on|agree on|decide (?:on|whether|how|if)|follow up (?:with|on)|check with|reach out to|work on|work with \\S{1,40} on|look for ways|try to|aim to|attempt to|determine (?:if|whether|how)|spike on)';
 /** What an intention is about, kept in the words quoted: "options for", "ways to". */
 const INTENTION_OBJECT = '(?:\\s(?:options|ways|alternatives|possibilities|approaches|a strategy|strategy|strategies|solutions|improvements|the feasibility|the possibility)(?:\\s(?:for|to|of))?)?';
 const INTENTION = new RegExp(`^${ASKED}${INTENTION_VERB}\\b${INTENTION_OBJECT}`, 'i');
@@ -52,7 +55,7 @@ const JOINED_INTENTION = new RegExp(`^[a-z-]{2,20}(?:,? and|, then|,) ${INTENTIO
 const OUTCOME = new RegExp(`^${ASKED}(?:ensure|make sure|guarantee) (?:that )?`, 'i');
 
 const COMPARATIVE_START =
-  /^(?:(?:set ?up|add|get|have|build|create|write|need|do|run|provide|use|introduce|implement|put in place|establish)\s(?:some\s)?)?(?:better|more|improved|additional|extra|enhanced|stronger|further|increased|greater|clearer|tighter|smarter)\b(?!\sthan\b)|^(?:improve|enhance|strengthen|increase|boost|tighten|harden|optimi[sz]e|expand|extend|refine|revamp|rework|streamline|simplify|reduce|minimi[sz]e|lower|decrease|speed up|beef up|bolster|shore up)\b/i;
+  /^(?:(?:set ?up|add|get|have|build|create|write|need|do|run|provide|use|introduce|implement|put in place|establish)\s(?:some\s)?)?(?:better|more|improved|additional|extra|enhanced|stronger|further|increased|greater|clearer|tighter|smarter)\b(?!\sthan\b)|^(?:improv(?:e|ing)|enhanc(?:e|ing)|strengthen(?:ing)?|increas(?:e|ing)|boost(?:ing)?|tighten(?:ing)?|harden(?:ing)?|optimi[sz](?:e|ing)|expand(?:ing)?|extend(?:ing)?|refin(?:e|ing)|revamp(?:ing)?|rework(?:ing)?|streamlin(?:e|ing)|simplif(?:y|ying)|reduc(?:e|ing)|minimi[sz](?:e|ing)|lower(?:ing)?|decreas(?:e|ing)|speed(?:ing)? up|beef(?:ing)? up|bolster(?:ing)?|shor(?:e|ing) up)\b/i;
 
 const BETTER_END = /\b(?:better|more|more closely|more carefully|more often|properly|harder|more thoroughly|more robust|more reliable|more resilient|more stable|more visible|safer|clearer|faster)\s*(?:[.!]\s*)?$/i;
 /** "Make the failover more robust", "make alerts clearer": a comparative end for a named thing. */
@@ -61,8 +64,9 @@ const MAKE_MORE = /^(?:make|get|keep)\s[^.;:]{1,60}?\s(?:more\s[a-z]{3,20}|bette
 /** An amount: a number with a unit ("40 s", "5,000 events", "2 replicas"). */
 const AMOUNT =
   /(?<![\w.])\d+(?:[.,]\d+)?\s?(?:[%shx×]|ms|sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|rps|qps|gb|mb|kb|tb|gib|mib|requests?|events?|errors?|replicas?|pods?|nodes?|orders?|messages?|retries|attempts|percent|k)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|sixty|ninety)\s(?:seconds?|minutes?|hours?|days?|weeks?|percent|replicas|retries|attempts)\b/i;
-/** A target: a comparison or a value to reach ("to 5 s", "above 50,000", "at most 3"). */
-const TARGET = /[<>≤≥]=?\s?\d|\b(?:to|from) \d|\b(?:above|below|over|under|at least|at most|more than|less than|fewer than|within|exceeds?|at|after|every|by) \d/i;
+/** A target: a comparison or a value to reach ("to 5 s", "above 50,000", "at most 3", "to two"). */
+const TARGET =
+  /[<>≤≥]=?\s?\d|\b(?:to|from) \d|\b(?:above|below|over|under|at least|at most|more than|less than|fewer than|within|exceeds?|at|after|every|by) \d|\b(?:to|from|at most|at least|under|below) (?:zero|one|two|three|four|five|six|seven|eight|nine|ten|a single)\b/i;
 /** A condition on a system ("fails when", "pages if") or a threshold setting. */
 const CONDITION =
   /\b(?:fails?|refuses?|rejects?|blocks?|pages?|alerts?|warns?|stops?|aborts?|denies?) (?:when|on|if|above|below|for|any|every|a |an |the |unless|before)|\b(?:threshold|limit|cap|timeout|ttl|quota|sli|slo) (?:of|to|at)\b/i;
@@ -128,7 +132,9 @@ function judge(text: string, depth: number): VagueReading | undefined {
   if (it || isConcrete(body)) return undefined;
   const oc = OUTCOME.exec(body);
   if (oc) return { kind: 'outcome', start: from, end: from + oc[0].length, missing: MISSING.outcome };
-  if (COMPARATIVE_START.test(body) || MAKE_MORE.test(body)) return { kind: 'comparative', start: from, end: trimmedEnd, missing: MISSING.comparative };
+  // "We're improving our monitoring", "The team will add more alerts": the comparative after who is asked.
+  const verb = body.slice(ASKED_RE.exec(body)?.[0].length ?? 0);
+  if (COMPARATIVE_START.test(verb) || MAKE_MORE.test(verb)) return { kind: 'comparative', start: from, end: trimmedEnd, missing: MISSING.comparative };
   if (BETTER_END.test(body) && body.split(/\s+/).length <= 12) return { kind: 'comparative', start: from, end: trimmedEnd, missing: MISSING.better };
   return undefined;
 }
