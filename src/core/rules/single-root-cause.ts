@@ -112,6 +112,8 @@ function claimAt(text: string, line: number, col: number, end: number): Claim | 
   // retries or the cache, …" and "Finding the root cause, a slow task, …" name no cause).
   const subjectStart = det ? col - det[0].replace(/^[\s*_(]/, '').length : col;
   const isSubject = /^[\s>*_+\-\d.)#]*$/.test(text.slice(sentence[0], subjectStart));
+  // "Until the root cause of the slow uploads is confirmed, …": a condition, not a claim.
+  if (det && /^[\s>*_+\-\d.)#]*(?:until|once|when|whenever|after|before|if|unless|as soon as|while|whether)\s/i.test(text.slice(sentence[0], subjectStart))) return undefined;
   if (det && app && isSubject && !NOT_APPOSITIVE.test(app[1])) {
     // "The root cause, a race in the cache, was fixed": the appositive names the cause, unless
     // what follows says it is not known ("…, is still not confirmed").
