@@ -2,6 +2,7 @@
 import { firstLineRange, frontData, frontRange, isActiveIncident } from '../lint/helpers';
 import { isPlaceholderValue } from '../lint/phrases';
 import type { Rule } from '../lint/types';
+import { readBodyRoles, type RoleName } from '../parser/roles';
 
 const OTHER_ROLES = ['operations', 'communications', 'scribe'] as const;
 
@@ -18,8 +19,16 @@ export const rule: Rule = {
     const fm = frontData(doc);
     const roles = typeof fm.roles === 'object' && fm.roles !== null ? (fm.roles as Record<string, unknown>) : undefined;
     const at = frontRange(doc, 'roles') ?? doc.frontMatter?.openRange ?? firstLineRange(doc);
-    const commander = roles?.commander;
-    if (typeof commander !== 'string' || isPlaceholderValue(commander)) {
+    // Roles come from the front matter, else from where the body names them ("IC: @mbeki, Comms: @ada").
+    const body = readBodyRoles(doc);
+    const holder = (r: RoleName): string | undefined => {
+      const own = roles?.[r];
+      if (typeof own === 'string' && !isPlaceholderValue(own)) return own;
+      const named = body[r]?.text;
+      return named !== undefined && !isPlaceholderValue(named) ? named : undefined;
+    };
+    const commander = holder('commander');
+    if (!commander) {
       ctx.report({
         range: (roles && doc.frontMatter?.entries.get('roles.commander')?.valueRange) ?? (roles ? doc.frontMatter?.entries.get('roles')?.keyRange : undefined) ?? at,
         message: 'No incident commander: set roles.commander to the person coordinating the response (working alone? name yourself in every role and add solo: true).',
@@ -27,7 +36,7 @@ export const rule: Rule = {
       return;
     }
     if (roles?.solo === true) return;
-    const missing = OTHER_ROLES.filter((r) => typeof roles?.[r] !== 'string' || isPlaceholderValue(roles[r] as string));
+    const missing = OTHER_ROLES.filter((r) => !holder(r));
     if (missing.length === 0) return;
     ctx.report({
       range: doc.frontMatter?.entries.get('roles')?.keyRange ?? at,
