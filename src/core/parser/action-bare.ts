@@ -1,0 +1,82 @@
+/**
+ * Action fields written without a label: an @handle or a category word standing as a field of
+ * its own ("(@kavya, due …, prevent)", "— @oncall-payments,", "[@kavya]"), an owner leading the
+ * item ("@kavya to add …"), and a whole item struck through ("- ~~…~~ dropped").
+ */
+import type { ActionField } from './types';
+
+/** One handle, or several joined by commas, slashes, "&" or "and" (`@a, @b / @team`). */
+const HANDLES = /@\w+(?:[.-]\w+)*(?:\s{0,3}(?:[,/&]|and)\s{0,3}@\w+(?:[.-]\w+)*)*/y;
+/** The four categories, as a word of their own (emphasis around them allowed). */
+const CATEGORY_WORD = /(?:\*\*|__|\*|_)?(?:prevent|detect|mitigate|learn)(?:\*\*|__|\*|_)?(?![\w-])/iy;
+
+function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(s);
+}
+
+/**
+ * Whether a bare value ending at `end` stands alone: what follows (after a closing strike or
+ * emphasis and spaces) is the end, a separator or a closing bracket.
+ */
+function standsAlone(s: string, end: number, to: number): boolean {
+  let i = end;
+  const two = s.slice(i, i + 2);
+  if (two === '~~' || two === '**' || two === '__') i += 2;
+  while (i < to && (s[i] === ' ' || s[i] === '\t')) i++;
+  if (i >= to) return true;
+  const c = s[i];
+  if (',;·)]|—–('.includes(c)) return true;
+  const next = s[i + 1];
+  return (c === '-' || c === '.') && (i + 1 >= to || next === ' ' || next === '\t');
+}
+
+interface BareField {
+  field: ActionField;
+  /** Where the value ends (the handle list or the category word). */
+  end: number;
+}
+
+/** An unlabelled owner (@handles) or category word at a field boundary `at`. */
+export function bareFieldAt(s: string, at: number, to: number): BareField | undefined {
+  const h = sticky(HANDLES, s, at);
+  if (h && at + h[0].length <= to && standsAlone(s, at + h[0].length, to)) return { field: 'owner', end: at + h[0].length };
+  const c = sticky(CATEGORY_WORD, s, at);
+  if (c && at + c[0].length <= to && standsAlone(s, at + c[0].length, to)) return { field: 'category', end: at + c[0].length };
+  return undefined;
+}
+
+const LEADING_OWNER = /(@\w+(?:[.-]\w+)*)[ \t]+to[ \t]+(?=[A-Za-z])/y;
+
+/** "@kavya to add …" at `at`: the handle's end and where the action text starts. */
+export function leadingOwner(s: string, at: number): { end: number; textStart: number } | undefined {
+  const m = sticky(LEADING_OWNER, s, at);
+  return m ? { end: at + m[1].length, textStart: at + m[0].length } : undefined;
+}
+
+/**
+ * Positions of a "due" glued to the text before it ("Add X due 2026-12-10", "(@x) due …"): after
+ * a space, not after a field separator (those are field boundaries already).
+ */
+export function gluedDueStarts(s: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  const lower = s.slice(0, to).toLowerCase();
+  for (let i = lower.indexOf('due', from); i >= 0; i = lower.indexOf('due', i + 3)) {
+    if (i > from && (s[i - 1] === ' ' || s[i - 1] === '\t') && !/\w/.test(s[i + 3] ?? '')) out.push(i);
+  }
+  return out;
+}
+
+/** A note after a whole-item strike that says why it is closed ("dropped", "superseded by …", "(done)"). */
+const CLOSING_NOTE =
+  /^[\s—–:,-]*[*_]{0,2}(?:\(.*\)|(?:done|dropped|superseded|obsolete|won['’]?t (?:do|fix)|wontfix|cancell?ed|replaced|duplicate|closed|completed?|fixed|moved|merged|not needed|no longer|descoped|abandoned|out of scope)\b.*)$/i;
+
+/** Whether an item's text (after its marker and checkbox) is struck through from end to end. */
+export function struckThrough(text: string): boolean {
+  const t = text.trim();
+  if (!t.startsWith('~~')) return false;
+  const close = t.indexOf('~~', 2);
+  if (close < 3) return false;
+  const rest = t.slice(close + 2);
+  return rest.trim() === '' || CLOSING_NOTE.test(rest);
+}
