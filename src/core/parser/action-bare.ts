@@ -39,7 +39,9 @@ interface BareField {
 
 /** An unlabelled owner (@handles) or category word at a field boundary `at`. */
 export function bareFieldAt(s: string, at: number, to: number): BareField | undefined {
-  const h = sticky(HANDLES, s, at);
+  const first = s[at];
+  if (first !== '@' && !/[*_pdmlPDML]/.test(first ?? '')) return undefined;
+  const h = first === '@' ? sticky(HANDLES, s, at) : null;
   if (h && at + h[0].length <= to && standsAlone(s, at + h[0].length, to)) return { field: 'owner', end: at + h[0].length };
   const c = sticky(CATEGORY_WORD, s, at);
   if (c && at + c[0].length <= to && standsAlone(s, at + c[0].length, to)) return { field: 'category', end: at + c[0].length };
@@ -54,14 +56,18 @@ export function leadingOwner(s: string, at: number): { end: number; textStart: n
   return m ? { end: at + m[1].length, textStart: at + m[0].length } : undefined;
 }
 
+/** An item names its due date once: more "due" words than this in one item are not looked at. */
+const MAX_GLUED_DUE = 16;
+
 /**
  * Positions of a "due" glued to the text before it ("Add X due 2026-12-10", "(@x) due …"): after
- * a space, not after a field separator (those are field boundaries already).
+ * a space and before a space or colon (the caller checks that a date follows). The first
+ * MAX_GLUED_DUE only, so a line of repeated "due" costs no more than a short one.
  */
 export function gluedDueStarts(s: string, from: number, to: number): number[] {
   const out: number[] = [];
   const lower = s.slice(0, to).toLowerCase();
-  for (let i = lower.indexOf('due', from); i >= 0; i = lower.indexOf('due', i + 3)) {
+  for (let i = lower.indexOf('due', from); i >= 0 && out.length < MAX_GLUED_DUE; i = lower.indexOf('due', i + 3)) {
     if (i > from && (s[i - 1] === ' ' || s[i - 1] === '\t') && !/\w/.test(s[i + 3] ?? '')) out.push(i);
   }
   return out;

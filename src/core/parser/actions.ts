@@ -114,7 +114,8 @@ function separatorBefore(s: string, at: number): { sepStart: number; open?: '(' 
 function bareAt(s: string, at: number, to: number): Hit | undefined {
   const b = bareFieldAt(s, at, to);
   if (!b) return undefined;
-  return { ...separatorBefore(s, at), labelStart: at, labelEnd: at, valueStart: at, field: b.field, bareEnd: b.end };
+  const sep = separatorBefore(s, at);
+  return { sepStart: sep.sepStart, open: sep.open, labelStart: at, labelEnd: at, valueStart: at, field: b.field, bareEnd: b.end };
 }
 
 /** A labelled field at `at`; `glued`: a "due" after a plain space, which needs a date after it. */
@@ -137,7 +138,8 @@ function labelAt(s: string, at: number, to: number, glued = false): Hit | undefi
     if (word === 'verify' && !/^(?:it|that|the|this|a|an|by|in|with|via|on)\b/i.test(value)) return undefined;
   }
   const labelStart = at + (m[1]?.length ?? 0);
-  return { ...separatorBefore(s, at), labelStart, labelEnd: labelStart + m[2].length, valueStart, field: label.field };
+  const sep = separatorBefore(s, at);
+  return { sepStart: sep.sepStart, open: sep.open, labelStart, labelEnd: labelStart + m[2].length, valueStart, field: label.field, bareEnd: undefined };
 }
 
 interface InlineFields {
@@ -149,13 +151,42 @@ interface InlineFields {
   textEnd: number;
 }
 
+/** Whether an ascending list holds `x` (binary search). */
+function sortedHas(list: readonly number[], x: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] === x) return true;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /** Field starts in [from, to): separators, and "due" glued to the text before it. */
-function fieldStarts(s: string, from: number, to: number, fromStart: boolean): Array<{ at: number; glued: boolean }> {
-  const starts = boundaries(s, from, to).map((at) => ({ at, glued: false }));
-  if (fromStart) starts.unshift({ at: from, glued: false });
-  const taken = new Set(starts.map((b) => b.at));
-  for (const at of gluedDueStarts(s, from, to)) if (!taken.has(at)) starts.push({ at, glued: true });
-  return starts.sort((a, b) => a.at - b.at);
+function fieldStarts(s: string, from: number, to: number, fromStart: boolean): { at: number[]; glued: boolean[] } {
+  const sep = boundaries(s, from, to);
+  if (fromStart && sep[0] !== from) sep.unshift(from);
+  const due = gluedDueStarts(s, from, to).filter((d) => !sortedHas(sep, d));
+  if (due.length === 0) return { at: sep, glued: [] };
+  // Both lists are ascending: merge them; a position that is also a boundary is a boundary.
+  const at: number[] = [];
+  const glued: boolean[] = [];
+  let i = 0;
+  for (const d of due) {
+    while (i < sep.length && sep[i] < d) {
+      at.push(sep[i++]);
+      glued.push(false);
+    }
+    at.push(d);
+    glued.push(true);
+  }
+  while (i < sep.length) {
+    at.push(sep[i++]);
+    glued.push(false);
+  }
+  return { at, glued };
 }
 
 /**
@@ -166,18 +197,34 @@ function fieldStarts(s: string, from: number, to: number, fromStart: boolean): A
 function readInlineFields(s: string, lineNo: number, from: number, to: number, fromStart = false, lead = false): InlineFields {
   const leading = lead ? leadingOwner(s, from) : undefined;
   const textStart = leading ? leading.textStart : from;
+  // Kept: the first hit of each field (it gives the value) and the hit after it (which ends it).
   const hits: Hit[] = [];
-  for (const b of fieldStarts(s, textStart, to, fromStart)) {
-    const prev = hits[hits.length - 1];
+  const seen = new Set<ActionField>();
+  let prev: Hit | undefined;
+  let ends = false;
+  const starts = fieldStarts(s, textStart, to, fromStart);
+  for (let k = 0; k < starts.at.length; k++) {
+    const at = starts.at[k];
     // Inside the previous bare value, or at the start of the previous label's value ("owner: @a").
-    if (prev && (prev.bareEnd !== undefined ? b.at < prev.bareEnd : b.at <= prev.valueStart)) continue;
-    const h = labelAt(s, b.at, to, b.glued) ?? (b.glued ? undefined : bareAt(s, b.at, to));
-    if (h) hits.push(h);
+    if (prev && (prev.bareEnd !== undefined ? at < prev.bareEnd : at <= prev.valueStart)) continue;
+    const glued = starts.glued[k] === true;
+    const h = labelAt(s, at, to, glued) ?? (glued ? undefined : bareAt(s, at, to));
+    if (!h) continue;
+    prev = h;
+    if (!seen.has(h.field)) {
+      seen.add(h.field);
+      hits.push(h);
+      ends = true;
+    } else if (ends) {
+      hits.push(h);
+      ends = false;
+    }
   }
   const fields: Inline = {};
   const labels: Inline = {};
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i];
+    if (fields[h.field]) continue;
     let end = h.bareEnd ?? (i + 1 < hits.length ? hits[i + 1].sepStart : to);
     if (h.open) {
       const close = s.indexOf(h.open === '(' ? ')' : ']', h.valueStart);
@@ -187,7 +234,6 @@ function readInlineFields(s: string, lineNo: number, from: number, to: number, f
     let ve = end;
     while (ve > vs && /[\s.;,·—–)|]/.test(s[ve - 1]) && !(s[ve - 1] === ')' && s.lastIndexOf('(', ve - 1) >= vs)) ve--;
     while (vs < ve && isSpace(s[vs])) vs++;
-    if (fields[h.field]) continue;
     fields[h.field] = { text: s.slice(vs, ve), range: { line: lineNo, column: vs, endLine: lineNo, endColumn: Math.max(vs, ve) } };
     if (h.bareEnd === undefined) labels[h.field] = { text: s.slice(h.labelStart, h.labelEnd), range: { line: lineNo, column: h.labelStart, endLine: lineNo, endColumn: h.labelEnd } };
   }
