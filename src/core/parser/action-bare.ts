@@ -1,7 +1,8 @@
 /**
- * Action fields written without a label: an @handle or a category word standing as a field of
- * its own ("(@kavya, due …, prevent)", "— @oncall-payments,", "[@kavya]"), an owner leading the
- * item ("@kavya to add …"), and a whole item struck through ("- ~~…~~ dropped").
+ * Where action fields start in an item's text (after a separator, or a "due" glued to the text),
+ * and fields written without a label: an @handle or a category word standing as a field of its
+ * own ("(@kavya, due …, prevent)", "— @oncall-payments,", "[@kavya]"), an owner leading the item
+ * ("@kavya to add …"), and a whole item struck through ("- ~~…~~ dropped").
  */
 import type { ActionField } from './types';
 
@@ -9,6 +10,10 @@ import type { ActionField } from './types';
 const HANDLES = /@\w+(?:[.-]\w+)*(?:\s{0,3}(?:[,/&]|and)\s{0,3}@\w+(?:[.-]\w+)*)*/y;
 /** The four categories, as a word of their own (emphasis around them allowed). */
 const CATEGORY_WORD = /(?:\*\*|__|\*|_)?(?:prevent|detect|mitigate|learn)(?:\*\*|__|\*|_)?(?![\w-])/iy;
+
+export function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t';
+}
 
 function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
@@ -40,7 +45,7 @@ interface BareField {
 /** An unlabelled owner (@handles) or category word at a field boundary `at`. */
 export function bareFieldAt(s: string, at: number, to: number): BareField | undefined {
   const first = s[at];
-  if (first !== '@' && !/[*_pdmlPDML]/.test(first ?? '')) return undefined;
+  if (first !== '@' && !/[*_dlmp]/i.test(first ?? '')) return undefined;
   const h = first === '@' ? sticky(HANDLES, s, at) : null;
   if (h && at + h[0].length <= to && standsAlone(s, at + h[0].length, to)) return { field: 'owner', end: at + h[0].length };
   const c = sticky(CATEGORY_WORD, s, at);
@@ -64,7 +69,7 @@ const MAX_GLUED_DUE = 16;
  * a space and before a space or colon (the caller checks that a date follows). The first
  * MAX_GLUED_DUE only, so a line of repeated "due" costs no more than a short one.
  */
-export function gluedDueStarts(s: string, from: number, to: number): number[] {
+function gluedDueStarts(s: string, from: number, to: number): number[] {
   const out: number[] = [];
   const lower = s.slice(0, to).toLowerCase();
   for (let i = lower.indexOf('due', from); i >= 0 && out.length < MAX_GLUED_DUE; i = lower.indexOf('due', i + 3)) {
@@ -85,4 +90,60 @@ export function struckThrough(text: string): boolean {
   if (close < 3) return false;
   const rest = t.slice(close + 2);
   return rest.trim() === '' || CLOSING_NOTE.test(rest);
+}
+
+/** Positions where a field may start: after a separator (, ; · — – - ( . and "and"), or `[` before an @handle. */
+function boundaries(s: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = s[i];
+    let after = -1;
+    if (c === ',' || c === ';' || c === '·' || c === '(' || c === '—' || c === '–' || c === '|') after = i + 1;
+    else if (c === '[' && s[i + 1] === '@') after = i + 1;
+    else if (c === '-' && isSpace(s[i - 1]) && isSpace(s[i + 1])) after = i + 1;
+    else if ((c === '.' || c === ':') && isSpace(s[i + 1])) after = i + 1;
+    else if (c === 'a' && isSpace(s[i - 1]) && s.startsWith('and ', i)) after = i + 3;
+    if (after < 0) continue;
+    while (after < to && isSpace(s[after])) after++;
+    if (after < to) out.push(after);
+  }
+  return out;
+}
+
+/** Whether an ascending list holds `x` (binary search). */
+function sortedHas(list: readonly number[], x: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] === x) return true;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Field starts in [from, to): separators, and "due" glued to the text before it. */
+export function fieldStarts(s: string, from: number, to: number, fromStart: boolean): { at: number[]; glued: boolean[] } {
+  const sep = boundaries(s, from, to);
+  if (fromStart && sep[0] !== from) sep.unshift(from);
+  const due = gluedDueStarts(s, from, to).filter((d) => !sortedHas(sep, d));
+  if (due.length === 0) return { at: sep, glued: [] };
+  // Both lists are ascending: merge them; a position that is also a boundary is a boundary.
+  const at: number[] = [];
+  const glued: boolean[] = [];
+  let i = 0;
+  for (const d of due) {
+    while (i < sep.length && sep[i] < d) {
+      at.push(sep[i++]);
+      glued.push(false);
+    }
+    at.push(d);
+    glued.push(true);
+  }
+  while (i < sep.length) {
+    at.push(sep[i++]);
+    glued.push(false);
+  }
+  return { at, glued };
 }

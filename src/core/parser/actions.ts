@@ -8,7 +8,7 @@ import { categoryOf, listMarker } from './items';
 import { splitTableRow, type BlockStructure } from './markdown';
 import type { ActionField, ActionItemNode, Field, Section } from './types';
 import { readDate } from './when';
-import { bareFieldAt, gluedDueStarts, leadingOwner, struckThrough } from './action-bare';
+import { bareFieldAt, fieldStarts, isSpace, leadingOwner, struckThrough } from './action-bare';
 import { startsWithDate } from './action-due';
 
 type Inline = Partial<Record<ActionField, Field>>;
@@ -62,28 +62,6 @@ const DATEISH =
 function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
   return re.exec(s);
-}
-
-function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\t';
-}
-
-/** Positions where a field may start: after a separator (, ; · — – - ( . and "and"), or `[` before an @handle. */
-function boundaries(s: string, from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let i = from; i < to; i++) {
-    const c = s[i];
-    let after = -1;
-    if (c === ',' || c === ';' || c === '·' || c === '(' || c === '—' || c === '–' || c === '|') after = i + 1;
-    else if (c === '[' && s[i + 1] === '@') after = i + 1;
-    else if (c === '-' && isSpace(s[i - 1]) && isSpace(s[i + 1])) after = i + 1;
-    else if ((c === '.' || c === ':') && isSpace(s[i + 1])) after = i + 1;
-    else if (c === 'a' && isSpace(s[i - 1]) && s.startsWith('and ', i)) after = i + 3;
-    if (after < 0) continue;
-    while (after < to && isSpace(s[after])) after++;
-    if (after < to) out.push(after);
-  }
-  return out;
 }
 
 interface Hit {
@@ -149,44 +127,6 @@ interface InlineFields {
   textStart: number;
   /** Column where the action text ends (the first field's separator), or the segment end. */
   textEnd: number;
-}
-
-/** Whether an ascending list holds `x` (binary search). */
-function sortedHas(list: readonly number[], x: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] === x) return true;
-    if (list[mid] < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
-/** Field starts in [from, to): separators, and "due" glued to the text before it. */
-function fieldStarts(s: string, from: number, to: number, fromStart: boolean): { at: number[]; glued: boolean[] } {
-  const sep = boundaries(s, from, to);
-  if (fromStart && sep[0] !== from) sep.unshift(from);
-  const due = gluedDueStarts(s, from, to).filter((d) => !sortedHas(sep, d));
-  if (due.length === 0) return { at: sep, glued: [] };
-  // Both lists are ascending: merge them; a position that is also a boundary is a boundary.
-  const at: number[] = [];
-  const glued: boolean[] = [];
-  let i = 0;
-  for (const d of due) {
-    while (i < sep.length && sep[i] < d) {
-      at.push(sep[i++]);
-      glued.push(false);
-    }
-    at.push(d);
-    glued.push(true);
-  }
-  while (i < sep.length) {
-    at.push(sep[i++]);
-    glued.push(false);
-  }
-  return { at, glued };
 }
 
 /**
