@@ -6,7 +6,7 @@
 import type { ActionCategory } from '../model/schemas';
 import { categoryOf } from './items';
 import type { ActionItemNode } from './types';
-import { readDueDate } from './when';
+import { readActionDue } from './action-due';
 
 export interface ActionState {
   done: boolean;
@@ -50,7 +50,7 @@ export function doneBy(a: ActionItemNode): string | undefined {
   }
   const t = clean(a.fields.action?.text);
   if (/\((?:done|completed?|fixed|closed)\)\s*$/i.test(t) || /^[✅✔☑]/.test(t)) return 'marked done in its text';
-  if (/^~~.*~~$/.test((a.fields.action?.text ?? '').trim())) return 'struck through';
+  if (a.struck || /^~~.*~~$/.test((a.fields.action?.text ?? '').trim())) return 'struck through';
   return undefined;
 }
 
@@ -100,9 +100,12 @@ export function actionState(a: ActionItemNode): ActionState {
   const due = a.fields.due;
   if (!due || isPlaceholder(due.text)) st.dueProblem = due && clean(due.text) ? `due "${clean(due.text)}" is a placeholder` : 'has no due date';
   else {
-    const d = readDueDate(clean(due.text));
+    const d = readActionDue(due.text);
     if (d.date) st.due = d.date;
-    else st.dueProblem = `due "${clean(due.text)}" ${d.problem === 'has no year' ? 'has no year' : d.problem === 'is not a real date' ? 'is not a real date' : 'is not a calendar date'}`;
+    else {
+      const why = d.problem === 'has no year' || d.problem === 'is not a real date' || d.problem?.startsWith('is ambiguous') ? d.problem : 'is not a calendar date';
+      st.dueProblem = `due "${clean(due.text)}" ${why}`;
+    }
   }
   const cat = clean(a.fields.category?.text);
   const c = cat ? categoryOf(cat) : undefined;

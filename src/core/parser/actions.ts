@@ -8,6 +8,8 @@ import { categoryOf, listMarker } from './items';
 import { splitTableRow, type BlockStructure } from './markdown';
 import type { ActionField, ActionItemNode, Field, Section } from './types';
 import { readDate } from './when';
+import { bareFieldAt, fieldStarts, isSpace, leadingOwner, struckThrough } from './action-bare';
+import { startsWithDate } from './action-due';
 
 type Inline = Partial<Record<ActionField, Field>>;
 
@@ -62,27 +64,6 @@ function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
   return re.exec(s);
 }
 
-function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\t';
-}
-
-/** Positions where a field may start: after a separator (, ; · — – - ( . and "and"). */
-function boundaries(s: string, from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let i = from; i < to; i++) {
-    const c = s[i];
-    let after = -1;
-    if (c === ',' || c === ';' || c === '·' || c === '(' || c === '—' || c === '–' || c === '|') after = i + 1;
-    else if (c === '-' && isSpace(s[i - 1]) && isSpace(s[i + 1])) after = i + 1;
-    else if ((c === '.' || c === ':') && isSpace(s[i + 1])) after = i + 1;
-    else if (c === 'a' && isSpace(s[i - 1]) && s.startsWith('and ', i)) after = i + 3;
-    if (after < 0) continue;
-    while (after < to && isSpace(s[after])) after++;
-    if (after < to) out.push(after);
-  }
-  return out;
-}
-
 interface Hit {
   /** Where the separator before the label starts (the action text ends there). */
   sepStart: number;
@@ -90,10 +71,33 @@ interface Hit {
   labelEnd: number;
   valueStart: number;
   field: ActionField;
-  paren: boolean;
+  /** The bracket the field opened with, whose closing one ends it. */
+  open?: '(' | '[';
+  /** An unlabelled field (a bare @handle or category word): its value ends here. */
+  bareEnd?: number;
 }
 
-function labelAt(s: string, at: number, to: number): Hit | undefined {
+/** Where the separator before a field at `at` starts, and the bracket it opened with. */
+function separatorBefore(s: string, at: number): { sepStart: number; open?: '(' | '[' } {
+  let sepStart = at;
+  while (sepStart > 0 && isSpace(s[sepStart - 1])) sepStart--;
+  const sep = s[sepStart - 1];
+  const open = sep === '(' || sep === '[' ? sep : undefined;
+  if (sep && ',;·(—–|-.:['.includes(sep)) sepStart--;
+  else if (s.slice(Math.max(0, sepStart - 3), sepStart) === 'and') sepStart -= 3;
+  return { sepStart, open };
+}
+
+/** An unlabelled owner or category at a boundary. */
+function bareAt(s: string, at: number, to: number): Hit | undefined {
+  const b = bareFieldAt(s, at, to);
+  if (!b) return undefined;
+  const sep = separatorBefore(s, at);
+  return { sepStart: sep.sepStart, open: sep.open, labelStart: at, labelEnd: at, valueStart: at, field: b.field, bareEnd: b.end };
+}
+
+/** A labelled field at `at`; `glued`: a "due" after a plain space, which needs a date after it. */
+function labelAt(s: string, at: number, to: number, glued = false): Hit | undefined {
   const m = sticky(LABEL_RE, s, at);
   if (!m || at + m[0].length > to + 2) return undefined;
   const word = m[2].toLowerCase().replace('’', "'");
@@ -102,6 +106,7 @@ function labelAt(s: string, at: number, to: number): Hit | undefined {
   const colon = !!m[3];
   const valueStart = at + m[0].length;
   const value = s.slice(valueStart, to);
+  if (glued && (label.field !== 'due' || m[1] || !startsWithDate(value))) return undefined;
   if (!colon) {
     if (label.bare === 'never') return undefined;
     if (label.bare === 'handle' && !/^@?[\w.-]+/.test(value)) return undefined;
@@ -110,54 +115,70 @@ function labelAt(s: string, at: number, to: number): Hit | undefined {
     if (label.bare === 'word' && !/^[A-Z-]+\s*(?:[,;·—–)|.]|$)/i.test(value)) return undefined;
     if (word === 'verify' && !/^(?:it|that|the|this|a|an|by|in|with|via|on)\b/i.test(value)) return undefined;
   }
-  let sepStart = at;
-  while (sepStart > 0 && isSpace(s[sepStart - 1])) sepStart--;
-  const sep = s[sepStart - 1];
-  const paren = sep === '(';
-  if (sep && ',;·(—–|-.:'.includes(sep)) sepStart--;
-  else if (s.slice(Math.max(0, sepStart - 3), sepStart) === 'and') sepStart -= 3;
   const labelStart = at + (m[1]?.length ?? 0);
-  return { sepStart, labelStart, labelEnd: labelStart + m[2].length, valueStart, field: label.field, paren };
+  const sep = separatorBefore(s, at);
+  return { sepStart: sep.sepStart, open: sep.open, labelStart, labelEnd: labelStart + m[2].length, valueStart, field: label.field, bareEnd: undefined };
 }
 
 interface InlineFields {
   fields: Inline;
   labels: Inline;
+  /** Column where the action text starts (after a leading "@owner to"), or the segment start. */
+  textStart: number;
   /** Column where the action text ends (the first field's separator), or the segment end. */
   textEnd: number;
 }
 
 /**
- * Labelled fields inside [from, to) of a line. `fromStart` allows a field at `from` itself (an
- * indented continuation line such as "  - due: … · category: …").
+ * Fields inside [from, to) of a line: labelled ones, and a bare @handle or category word standing
+ * as a field. `fromStart` allows a field at `from` itself (an indented continuation line such as
+ * "  - due: … · category: …"); `lead` reads an owner leading the text ("@x to add …").
  */
-function readInlineFields(s: string, lineNo: number, from: number, to: number, fromStart = false): InlineFields {
-  const starts = boundaries(s, from, to);
-  if (fromStart) starts.unshift(from);
+function readInlineFields(s: string, lineNo: number, from: number, to: number, fromStart = false, lead = false): InlineFields {
+  const leading = lead ? leadingOwner(s, from) : undefined;
+  const textStart = leading ? leading.textStart : from;
+  // Kept: the first hit of each field (it gives the value) and the hit after it (which ends it).
   const hits: Hit[] = [];
-  for (const b of starts) {
-    if (hits.length && b < hits[hits.length - 1].valueStart) continue;
-    const h = labelAt(s, b, to);
-    if (h) hits.push(h);
+  const seen = new Set<ActionField>();
+  let prev: Hit | undefined;
+  let ends = false;
+  const starts = fieldStarts(s, textStart, to, fromStart);
+  for (let k = 0; k < starts.at.length; k++) {
+    const at = starts.at[k];
+    // Inside the previous bare value, or at the start of the previous label's value ("owner: @a").
+    if (prev && (prev.bareEnd !== undefined ? at < prev.bareEnd : at <= prev.valueStart)) continue;
+    const glued = starts.glued[k] === true;
+    const h = labelAt(s, at, to, glued) ?? (glued ? undefined : bareAt(s, at, to));
+    if (!h) continue;
+    prev = h;
+    if (!seen.has(h.field)) {
+      seen.add(h.field);
+      hits.push(h);
+      ends = true;
+    } else if (ends) {
+      hits.push(h);
+      ends = false;
+    }
   }
   const fields: Inline = {};
   const labels: Inline = {};
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i];
-    let end = i + 1 < hits.length ? hits[i + 1].sepStart : to;
-    if (h.paren) {
-      const close = s.indexOf(')', h.valueStart);
+    if (fields[h.field]) continue;
+    let end = h.bareEnd ?? (i + 1 < hits.length ? hits[i + 1].sepStart : to);
+    if (h.open) {
+      const close = s.indexOf(h.open === '(' ? ')' : ']', h.valueStart);
       if (close >= 0 && close < end) end = close;
     }
     let vs = h.valueStart;
     let ve = end;
     while (ve > vs && /[\s.;,·—–)|]/.test(s[ve - 1]) && !(s[ve - 1] === ')' && s.lastIndexOf('(', ve - 1) >= vs)) ve--;
     while (vs < ve && isSpace(s[vs])) vs++;
-    if (fields[h.field]) continue;
     fields[h.field] = { text: s.slice(vs, ve), range: { line: lineNo, column: vs, endLine: lineNo, endColumn: Math.max(vs, ve) } };
-    labels[h.field] = { text: s.slice(h.labelStart, h.labelEnd), range: { line: lineNo, column: h.labelStart, endLine: lineNo, endColumn: h.labelEnd } };
+    if (h.bareEnd === undefined) labels[h.field] = { text: s.slice(h.labelStart, h.labelEnd), range: { line: lineNo, column: h.labelStart, endLine: lineNo, endColumn: h.labelEnd } };
   }
-  return { fields, labels, textEnd: hits.length ? hits[0].sepStart : to };
+  if (leading && !fields.owner) fields.owner = { text: s.slice(from, leading.end), range: { line: lineNo, column: from, endLine: lineNo, endColumn: leading.end } };
+  return { fields, labels, textStart: leading && fields.owner?.range.column === from ? textStart : from, textEnd: hits.length ? hits[0].sepStart : to };
 }
 
 const ACTION_HEADERS: Array<[ActionField, RegExp]> = [
@@ -195,6 +216,15 @@ function setCategory(node: ActionItemNode): void {
   if (cat?.exact) node.category = cat.category;
 }
 
+/** A cell that repeats its column's label ("Owner: TBD" under *Assignee*): the value after the label. */
+function unlabelCell(line: string, cell: Field, field: ActionField): Field {
+  const m = sticky(LABEL_RE, line, cell.range.column);
+  if (!m || !m[3] || LABELS[m[2].toLowerCase().replace('’', "'")]?.field !== field) return cell;
+  const column = cell.range.column + m[0].length;
+  if (column >= cell.range.endColumn) return cell;
+  return { text: line.slice(column, cell.range.endColumn), range: { ...cell.range, column } };
+}
+
 /** One row of an action table as an action item (undefined for an empty row). */
 export function actionFromRow(lines: readonly string[], row: number, columns: ReadonlyArray<ActionField | undefined>, headers?: readonly string[]): ActionItemNode | undefined {
   const cells = splitTableRow(lines[row], row);
@@ -204,7 +234,7 @@ export function actionFromRow(lines: readonly string[], row: number, columns: Re
   const labels: Inline = {};
   columns.forEach((f, i) => {
     if (f && cells[i] && !fields[f]) {
-      fields[f] = cells[i];
+      fields[f] = unlabelCell(lines[row], cells[i], f);
       sources[f] = 'column';
       if (headers?.[i]) labels[f] = { text: headers[i], range: { line: row, column: 0, endLine: row, endColumn: 0 } };
     }
@@ -219,16 +249,16 @@ export function actionFromRow(lines: readonly string[], row: number, columns: Re
   const cell = fields.action;
   if (cell && cell.text) {
     // Fields the table has no column for may be written inline in the action cell.
-    const inline = readInlineFields(lines[row], row, cell.range.column, cell.range.endColumn);
+    const inline = readInlineFields(lines[row], row, cell.range.column, cell.range.endColumn, false, !columns.includes('owner'));
     for (const [k, v] of Object.entries(inline.fields) as Array<[ActionField, Field]>) {
       if (k === 'action' || columns.includes(k) || fields[k]) continue;
       fields[k] = v;
       sources[k] = 'inline';
       if (inline.labels[k]) labels[k] = inline.labels[k];
     }
-    if (inline.textEnd < cell.range.endColumn) {
-      const text = lines[row].slice(cell.range.column, inline.textEnd).trimEnd();
-      fields.action = { text, range: { ...cell.range, endColumn: cell.range.column + text.length } };
+    if (inline.textEnd < cell.range.endColumn || inline.textStart > cell.range.column) {
+      const text = lines[row].slice(inline.textStart, inline.textEnd).trimEnd();
+      fields.action = { text, range: { ...cell.range, column: inline.textStart, endColumn: inline.textStart + text.length } };
     }
   }
   const r = rowRange(lines, row);
@@ -256,7 +286,7 @@ function actionFromListItem(lines: readonly string[], line: number, endLine: num
   }
   const end = text.trimEnd().length;
   if (LEGEND.test(text.slice(c))) return undefined;
-  const inline = readInlineFields(text, line, c, end);
+  const inline = readInlineFields(text, line, c, end, false, true);
   const fields: ActionItemNode['fields'] = { ...inline.fields };
   const labels: Inline = { ...inline.labels };
   const sources: NonNullable<ActionItemNode['sources']> = {};
@@ -281,15 +311,16 @@ function actionFromListItem(lines: readonly string[], line: number, endLine: num
       if (sub.labels[k]) labels[k] = sub.labels[k];
     }
   }
-  const actionText = text.slice(c, inline.textEnd).trim();
+  const actionText = text.slice(inline.textStart, inline.textEnd).trim();
   if (actionText) {
-    const s = c + text.slice(c, inline.textEnd).indexOf(actionText);
+    const s = inline.textStart + text.slice(inline.textStart, inline.textEnd).indexOf(actionText);
     fields.action = { text: actionText, range: { line, column: s, endLine: line, endColumn: s + actionText.length } };
     sources.action = 'inline';
   }
   if (!fields.action && Object.keys(fields).length === 0) return undefined;
   const r = rowRange(lines, line);
   const node: ActionItemNode = { line, range: r, origin: 'list', checked, fields, sources, labels, insertAt: { line, column: end, endLine: line, endColumn: end } };
+  if (struckThrough(text.slice(c, end))) node.struck = true;
   setCategory(node);
   return node;
 }

@@ -105,6 +105,8 @@ export interface ActionItemNode {
   origin: 'table' | 'list';
   /** Task-list checkbox state, when written as one. */
   checked?: boolean;
+  /** The whole item is struck through (`- ~~…~~`, optionally followed by a note such as "dropped"). */
+  struck?: boolean;
   fields: Partial<Record<ActionField, Field>>;
   /** For a table row: which fields its table has a column for. */
   columns?: ActionField[];
