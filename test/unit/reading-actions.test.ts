@@ -35,6 +35,16 @@ test('labels in bold or italics, with the colon inside or outside: **Owner:**, *
   assert.equal(items('- Page on lag, __Owner__: @a')[0].fields.owner?.range.column, '- Page on lag, __Owner__: '.length);
 });
 
+test('a labelled field right after the action text with only a space before it', () => {
+  const want = { action: 'Rate-limit the export endpoint', owner: '@gwen', due: '2026-12-15', category: 'mitigate' };
+  assert.deepEqual(fields('- Rate-limit the export endpoint owner: @gwen due: 2026-12-15 category: mitigate'), want);
+  assert.deepEqual(fields('- Rate-limit the export endpoint **Owner:** @gwen **Due:** 2026-12-15 **Category:** mitigate'), want);
+  assert.deepEqual(fields('- Rate-limit the export endpoint (@gwen, due 2026-12-15) category: mitigate'), want);
+  assert.deepEqual(fields('- [ ] Rate-limit the export endpoint ([EXP-31](https://tracker/EXP-31)) owner: @gwen'), { action: 'Rate-limit the export endpoint ([EXP-31](https://tracker/EXP-31))', owner: '@gwen' });
+  // A colon inside the action that does not end a field label stays in the text.
+  assert.equal(fields('- Show the build status: red or green on the wallboard, owner: @gwen').action, 'Show the build status: red or green on the wallboard');
+});
+
 test('due written as "by …" or "target …" only when a date-like value follows; dates inside other text are not due dates', () => {
   assert.equal(fields('- Add a lag check, by 6 November 2026; done when the drill pages').due, '6 November 2026');
   assert.equal(fields('- Add a lag check (target 2026-04-03); success: the log shows it').due, '2026-04-03');

@@ -78,6 +78,32 @@ function gluedDueStarts(s: string, from: number, to: number): number[] {
   return out;
 }
 
+/** Labels that may follow the action text after a plain space when a colon ends them ("Add a canary owner: @ines"). */
+const GLUED_LABELS = ['assigned to', 'success criteria', 'verified when', 'target date', 'done when', 'due date', 'verification', 'assignee', 'deadline', 'category', 'owners', 'owner', 'verify', 'due', 'dri', 'eta'];
+
+/**
+ * Positions of a labelled field glued to the text before it by a plain space, its label ended by a
+ * colon: "… by message id owner: @platform-team", "… stage **Due:** 2026-12-15". The first
+ * MAX_GLUED_DUE colons only.
+ */
+function gluedLabelStarts(s: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  let seen = 0;
+  for (let j = s.indexOf(':', from); j >= 0 && j < to && seen < MAX_GLUED_DUE; j = s.indexOf(':', j + 1)) {
+    seen++;
+    let k = j;
+    while (k > from && (s[k - 1] === '*' || s[k - 1] === '_')) k--;
+    if (k > from && isSpace(s[k - 1])) k--;
+    const lower = s.slice(Math.max(from, k - 16), k).toLowerCase();
+    const label = GLUED_LABELS.find((l) => lower.endsWith(l));
+    if (!label) continue;
+    let start = k - label.length;
+    while (start > from && (s[start - 1] === '*' || s[start - 1] === '_') && k - start < label.length + 2) start--;
+    if (start > from && isSpace(s[start - 1])) out.push(start);
+  }
+  return out;
+}
+
 /** A note after a whole-item strike that says why it is closed ("dropped", "superseded by …", "(done)"). */
 const CLOSING_NOTE =
   /^[\s—–:,-]*[*_]{0,2}(?:\(.*\)|(?:done|dropped|superseded|obsolete|won['’]?t (?:do|fix)|wontfix|cancell?ed|replaced|duplicate|closed|completed?|fixed|moved|merged|not needed|no longer|descoped|abandoned|out of scope)\b.*)$/i;
@@ -127,7 +153,7 @@ function sortedHas(list: readonly number[], x: number): boolean {
 export function fieldStarts(s: string, from: number, to: number, fromStart: boolean): { at: number[]; glued: boolean[] } {
   const sep = boundaries(s, from, to);
   if (fromStart && sep[0] !== from) sep.unshift(from);
-  const due = gluedDueStarts(s, from, to).filter((d) => !sortedHas(sep, d));
+  const due = [...new Set([...gluedDueStarts(s, from, to), ...gluedLabelStarts(s, from, to)])].sort((x, y) => x - y).filter((d) => !sortedHas(sep, d));
   if (due.length === 0) return { at: sep, glued: [] };
   // Both lists are ascending: merge them; a position that is also a boundary is a boundary.
   const at: number[] = [];

@@ -96,7 +96,7 @@ function bareAt(s: string, at: number, to: number): Hit | undefined {
   return { sepStart: sep.sepStart, open: sep.open, labelStart: at, labelEnd: at, valueStart: at, field: b.field, bareEnd: b.end };
 }
 
-/** A labelled field at `at`; `glued`: a "due" after a plain space, which needs a date after it. */
+/** A labelled field at `at`; `glued`: after a plain space, which needs a colon after the label or, for "due", a date after it. */
 function labelAt(s: string, at: number, to: number, glued = false): Hit | undefined {
   const m = sticky(LABEL_RE, s, at);
   if (!m || at + m[0].length > to + 2) return undefined;
@@ -106,7 +106,8 @@ function labelAt(s: string, at: number, to: number, glued = false): Hit | undefi
   const colon = !!m[3];
   const valueStart = at + m[0].length;
   const value = s.slice(valueStart, to);
-  if (glued && (label.field !== 'due' || m[1] || !startsWithDate(value))) return undefined;
+  // Glued by a plain space: a label ended by a colon ("owner: @x"), or "due" before a date.
+  if (glued && !colon && (label.field !== 'due' || m[1] || !startsWithDate(value))) return undefined;
   if (!colon) {
     if (label.bare === 'never') return undefined;
     if (label.bare === 'handle' && !/^@?[\w.-]+/.test(value)) return undefined;
