@@ -45,6 +45,15 @@ test('a labelled field right after the action text with only a space before it',
   assert.equal(fields('- Show the build status: red or green on the wallboard, owner: @gwen').action, 'Show the build status: red or green on the wallboard');
 });
 
+test('table columns named as trackers and wikis name them: Success metric, Definition of done, Validation, Due by, Cat', () => {
+  const rows = (head: string, row: string) => items(`| ${head} |\n| ${head.split('|').map(() => '---').join(' | ')} |\n| ${row} |`)[0];
+  const a = rows('Action | DRI | Due by | Cat | Success metric', 'Shed load at the edge | @gwen | 2026-12-15 | mitigate | 429s replace 503s in the load test');
+  assert.deepEqual(Object.fromEntries(Object.entries(a.fields).map(([k, v]) => [k, v!.text])), { action: 'Shed load at the edge', owner: '@gwen', due: '2026-12-15', category: 'mitigate', verification: '429s replace 503s in the load test' });
+  for (const head of ['Definition of done', 'Measure of success', 'Validation']) {
+    assert.equal(rows(`Action | Owner | Due | Category | ${head}`, 'Shed load | @gwen | 2026-12-15 | mitigate | load test passes').fields.verification?.text, 'load test passes', head);
+  }
+});
+
 test('due written as "by …" or "target …" only when a date-like value follows; dates inside other text are not due dates', () => {
   assert.equal(fields('- Add a lag check, by 6 November 2026; done when the drill pages').due, '6 November 2026');
   assert.equal(fields('- Add a lag check (target 2026-04-03); success: the log shows it').due, '2026-04-03');

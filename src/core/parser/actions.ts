@@ -4,7 +4,7 @@
  * "(due 2026-03-13); verified when …", "by 6 November 2026") or on an indented line below.
  */
 import type { Range } from '../text';
-import { categoryOf, listMarker } from './items';
+import { actionHeader, categoryOf, listMarker } from './items';
 import { splitTableRow, type BlockStructure } from './markdown';
 import type { ActionField, ActionItemNode, Field, Section } from './types';
 import { readDate } from './when';
@@ -182,22 +182,6 @@ function readInlineFields(s: string, lineNo: number, from: number, to: number, f
   return { fields, labels, textStart: leading && fields.owner?.range.column === from ? textStart : from, textEnd: hits.length ? hits[0].sepStart : to };
 }
 
-const ACTION_HEADERS: Array<[ActionField, RegExp]> = [
-  ['id', /^(?:id|#|no\.?|ref|bug|bugs|ticket|issue|tracking|jira|link|key)$/],
-  ['action', /^(?:actions?|action items?|task|tasks|item|description|what|remediation|follow[ -]?ups?|corrective action|work item|change)$/],
-  ['owner', /^(?:owners?|assignee|assigned to|who|responsible|team|dri)$/],
-  ['due', /^(?:due|due date|deadline|eta|target|target date|by|by when|date due|when)$/],
-  ['category', /^(?:category|type|kind|class|classification|action type)$/],
-  ['verification', /^(?:verification|verify|verified by|verification signal|done when|completion signal|signal|success criteria|acceptance|acceptance criteria|how we know|how we['’]ll know|how we will know)$/],
-  ['status', /^(?:status|state|done\??|progress)$/],
-];
-
-/** The action field a table column header names (synonyms, case-insensitive). */
-export function actionHeader(text: string): ActionField | undefined {
-  const t = text.toLowerCase().replace(/[*_`]/g, '').replace(/\([^()]*\)/g, '').replace(/\s+/g, ' ').trim();
-  for (const [f, re] of ACTION_HEADERS) if (re.test(t)) return f;
-  return undefined;
-}
 
 /** Whether a table with these header columns holds action items. */
 export function isActionTable(columns: ReadonlyArray<ActionField | undefined>, inActionSection: boolean, hasActionSection: boolean): boolean {

@@ -103,15 +103,16 @@ export function checkpointLabel(label: string): string | undefined {
 }
 
 const ACTION_HEADERS: Array<[ActionField, RegExp]> = [
-  ['id', /^(id|#|no\.?|ref|bug|bugs|ticket|issue|tracking|jira|link)$/],
-  ['action', /^(actions?|action items?|task|tasks|item|description|what|remediation|follow[ -]?ups?|corrective action|work item)$/],
-  ['owner', /^(owners?|assignee|assigned to|who|responsible|team|dri)$/],
-  ['due', /^(due|due date|deadline|eta|target|target date|by|by when|date due|when)$/],
-  ['category', /^(category|type|kind|class|classification|action type)$/],
-  ['verification', /^(verification|verify|verified by|verification signal|done when|completion signal|signal|success criteria|acceptance|acceptance criteria|how we know)$/],
-  ['status', /^(status|state|done\??|progress)$/],
+  ['id', /^(?:id|#|no\.?|ref|bug|bugs|ticket|issue|tracking|jira|link|key)$/],
+  ['action', /^(?:actions?|action items?|task|tasks|item|description|what|remediation|follow[ -]?ups?|corrective action|work item|change)$/],
+  ['owner', /^(?:owners?|assignee|assigned to|who|responsible|team|dri)$/],
+  ['due', /^(?:due|due date|due by|deadline|eta|target|target date|by|by when|date due|when|target completion|completion date)$/],
+  ['category', /^(?:category|cat\.?|type|kind|class|classification|action type)$/],
+  ['verification', /^(?:verification|verify|verified by|verification signal|done when|completion signal|signal|success criteria|success metrics?|measures? of success|definition of done|dod|validation|validated by|acceptance|acceptance criteria|how we know|how we['’]ll know|how we will know)$/],
+  ['status', /^(?:status|state|done\??|progress)$/],
 ];
 
+/** The action field a table column header names (synonyms, case-insensitive). */
 export function actionHeader(text: string): ActionField | undefined {
   const t = text.toLowerCase().replace(/[*_`]/g, '').replace(/\([^()]*\)/g, '').replace(/\s+/g, ' ').trim();
   for (const [f, re] of ACTION_HEADERS) if (re.test(t)) return f;
