@@ -78,3 +78,28 @@ test('update-cadence counts from the newest update, not from detection, when the
   assert.deepEqual(at('2026-02-10T23:00:00Z'), [], 'the 23:04 promise is not due yet');
   assert.match(at('2026-02-10T23:20:00Z')[0]?.message ?? '', /overdue by 16 min \(due 2026-02-10T23:04:00Z\)/);
 });
+
+test('updates kept as a table: a row each, the zone in the Time header, the next time in its own column', () => {
+  const body = [
+    '## Status updates',
+    '',
+    '| Time (GMT) | Status | Update | Next update |',
+    '| --- | --- | --- | --- |',
+    '| 22:05 | Investigating | Ledger export paused while the consumer is checked. | 22:35 |',
+    '| 22:40 | Identified | A stuck offset in partition 7. | |',
+    '| 23:30 | Resolved | Exports flowing again. | |',
+  ].join('\n');
+  const u = updates(body);
+  assert.deepEqual(u.map((x) => [x.format, iso(x.at)]), [
+    ['row', '2026-02-10T22:05:00Z'],
+    ['row', '2026-02-10T22:40:00Z'],
+    ['row', '2026-02-10T23:30:00Z'],
+  ]);
+  assert.equal(iso(u[0].next?.at), '2026-02-10T22:35:00Z');
+  assert.equal(u[0].next?.value.text, '22:35');
+  assert.equal(u[1].next?.stated, false, 'an empty Next update cell states nothing');
+  assert.equal(u[2].final, true);
+  const text = incident(body);
+  const found = lint(text, { relativePath: 'incidents/x/incident.md', now: Date.parse('2026-02-10T23:40:00Z') }).findings.filter((f) => f.rule === 'status-update-next-time');
+  assert.deepEqual(found.map((f) => f.range.line), [u[1].line], 'only the row that promises nothing');
+});

@@ -88,8 +88,8 @@ export interface LabelledBlock {
 }
 
 export interface StatusUpdateNode extends LabelledBlock {
-  /** How it is written: a sub-heading block, a bullet, a paragraph or a bold "… update:" label. */
-  format?: 'heading' | 'bullet' | 'paragraph' | 'label';
+  /** How it is written: a sub-heading block, a bullet, a paragraph, a bold "… update:" label or a table row. */
+  format?: 'heading' | 'bullet' | 'paragraph' | 'label' | 'row';
   /** What follows "next update" in the update, and the time it names. */
   next?: { value: Field; at?: number; stated: boolean };
   /** A final update (resolved, "this is the final update") needs no next time. */

@@ -6,10 +6,11 @@
  */
 import type { Range } from '../text';
 import { listMarker, readLabelled, statusLabel } from './items';
+import { splitTableRow } from './markdown';
 import type { BlockStructure } from './markdown';
 import { readStamp, resolveStamp, type Stamp } from './stamp';
 import type { Field, Section, StatusUpdateNode } from './types';
-import { instant, offsetAt, type ReadZone } from './when';
+import { findZone, instant, offsetAt, type ReadZone } from './when';
 
 /**
  * Where an update says when the next one comes: "next update", "next comms", or an update promised
@@ -110,11 +111,16 @@ function dayOf(s: Stamp | undefined): { year: number; month: number; day: number
 }
 
 /** What an update was read from, kept for dating a time-only stamp afterwards (see dateTimeOnly). */
-const readFrom = new WeakMap<StatusUpdateNode, { stamp?: Stamp; next?: { line: string; lineNo: number; from: number } }>();
+interface ReadFrom {
+  stamp?: Stamp;
+  /** The text the next time was read from, where in it, and the column that text starts at on its line. */
+  next?: { line: string; lineNo: number; from: number; offset?: number };
+}
+const readFrom = new WeakMap<StatusUpdateNode, ReadFrom>();
 
 function blockFrom(lines: readonly string[], line: number, endLine: number, headingRange: Range, title: string, format: StatusUpdateNode['format'], stamp: Stamp | undefined, readable: (l: number) => boolean): StatusUpdateNode {
   const u: StatusUpdateNode = { line, headingRange, range: { ...headingRange }, title, fields: new Map(), format };
-  const from: { stamp?: Stamp; next?: { line: string; lineNo: number; from: number } } = { stamp };
+  const from: ReadFrom = { stamp };
   readFrom.set(u, from);
   // A status page's block ends with its time on a line of its own ("Nov 19, 15:20 UTC").
   const own = stamp ? undefined : loneStamp(lines, line + 1, endLine, readable);
@@ -209,6 +215,10 @@ export function readStatusUpdates(
       out.push(paragraphUpdate(lines, a, b, readable));
       taken.add(a);
     }
+    for (const tb of st.tables) {
+      if (tb.header <= parent.line || tb.header >= parent.endLine || !readable(tb.header)) continue;
+      out.push(...tableUpdates(lines, tb.header, tb.rows));
+    }
   }
   // Bold-label one-liners anywhere in the body, outside timelines and checkpoints.
   for (const [a, b] of st.paragraphs) {
@@ -258,7 +268,7 @@ function dateTimeOnly(updates: StatusUpdateNode[], anchor: number | undefined): 
         u.at = at < prev - HOUR && !s.date ? at + DAY : at;
         const d = new Date(u.at + offsetAt(s.zone, u.at) * 60_000);
         if (from?.next && u.next && u.next.at === undefined) {
-          u.next = readNextValue(from.next.line, from.next.lineNo, from.next.from, { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }, s.zone, u.at);
+          u.next = shiftNext(readNextValue(from.next.line, from.next.lineNo, from.next.from, { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }, s.zone, u.at), from.next.offset ?? 0);
         }
       }
     }
@@ -297,4 +307,64 @@ export function latestUpdate(updates: readonly StatusUpdateNode[]): StatusUpdate
   const newestFirst = timed.length >= 2 && timed.every((u, i) => i === 0 || u.at! <= timed[i - 1].at!);
   if (last.at === undefined && !newestFirst && updates.indexOf(newest) < updates.length - 1 && newest === timed[timed.length - 1]) return last;
   return newest;
+}
+
+function shiftNext(n: NextUpdate, by: number): NextUpdate {
+  if (!by) return n;
+  const r = n.value.range;
+  return { ...n, value: { ...n.value, range: { ...r, column: r.column + by, endColumn: r.endColumn + by } } };
+}
+
+const clean = (t: string) => t.toLowerCase().replace(/[*_`]/g, '').trim();
+
+/**
+ * A status-updates table: one update per row, its time in a Time (When, Posted) column (the zone
+ * may be in the header: "Time (UTC)"), its next time in a Next update column, or in the row's
+ * text; the other columns are its fields (Known, Impact, …) by their headers.
+ */
+function tableUpdates(lines: readonly string[], header: number, rows: readonly number[]): StatusUpdateNode[] {
+  const head = splitTableRow(lines[header], header);
+  const timeCol = head.findIndex((c) => /^(?:time|when|posted|at|timestamp)\b/.test(clean(c.text)));
+  if (timeCol < 0) return [];
+  const nextCol = head.findIndex((c) => /^next(?: (?:status )?(?:update|comms|communication))?\b/.test(clean(c.text)));
+  const zone = findZone(head[timeCol].text);
+  const out: StatusUpdateNode[] = [];
+  for (const row of rows) {
+    const t = lines[row];
+    const cells = splitTableRow(t, row);
+    const timeCell = cells[timeCol];
+    if (!timeCell || timeCell.text === '') continue;
+    const read = readStamp(timeCell.text, 0);
+    const stamp = read?.clock ? { ...read, zone: read.zone ?? zone } : undefined;
+    const col = t.length - t.trimStart().length;
+    const range: Range = { line: row, column: col, endLine: row, endColumn: t.trimEnd().length };
+    const u: StatusUpdateNode = { line: row, headingRange: range, range, title: t.trim(), fields: new Map(), format: 'row' };
+    const from: ReadFrom = { stamp };
+    readFrom.set(u, from);
+    u.time = { text: timeCell.text, range: timeCell.range };
+    if (stamp) {
+      const r = resolveStamp(stamp, {});
+      if (r.at !== undefined) u.at = r.at;
+    }
+    head.forEach((h, i) => {
+      const k = statusLabel(h.text.replace(/[*_`]/g, ''));
+      if (k && cells[i] && cells[i].text !== '' && !u.fields.has(k)) u.fields.set(k, { ...cells[i], labelRange: h.range });
+    });
+    const day = dayOf(stamp);
+    const nextCell = nextCol >= 0 ? cells[nextCol] : undefined;
+    if (nextCell) {
+      u.next = shiftNext(readNextValue(nextCell.text, row, 0, day, stamp?.zone, u.at), nextCell.range.column);
+      from.next = { line: nextCell.text, lineNo: row, from: 0, offset: nextCell.range.column };
+    } else {
+      NEXT.lastIndex = 0;
+      const m = NEXT.exec(t);
+      if (m) {
+        u.next = readNextValue(t, row, m.index + m[0].length, day, stamp?.zone, u.at);
+        from.next = { line: t, lineNo: row, from: m.index + m[0].length };
+      }
+    }
+    u.final = FINAL.test(t) || /\|\s*(?:\*\*)?resolved(?:\*\*)?\s*\|/i.test(t);
+    out.push(u);
+  }
+  return out;
 }
