@@ -98,3 +98,19 @@ test('a timeline pasted as a code block is read line by line; a code block besid
   const edit = appendTimelineEntry(text, { time: '2027-03-12T06:30:00Z', kind: 'fact', text: 'queue drained' });
   assert.ok(edit.range.line >= closingFence, `inserted at line ${edit.range.line}, the fence closes at ${closingFence}`);
 });
+
+test('a Date column filled only on the first row of each day (merged cells in a wiki export) dates the rows under it', () => {
+  const table = [
+    '## Timeline',
+    '',
+    '| Date | Time (UTC) | Event |',
+    '| --- | --- | --- |',
+    '| 2027-03-08 | 23:40 | Settlement batch starts late |',
+    '| | 23:55 | Batch stalls on a lock |',
+    '| 2027-03-09 | 00:20 | Lock released by hand |',
+    '| | 00:45 | Batch completes |',
+  ].join('\n');
+  assert.deepEqual(instants(table), ['2027-03-08T23:40:00Z', '2027-03-08T23:55:00Z', '2027-03-09T00:20:00Z', '2027-03-09T00:45:00Z']);
+  const doc = parseDocument(`# Review\n\n${table}\n`, { assumeKind: 'postmortem' });
+  assert.equal(doc.timeline[1].read?.dateFrom, 'the Date column of a row above');
+});

@@ -330,6 +330,8 @@ function readTable(ctx: Ctx, header: number, rows: number[], contextAt: (l: numb
   const eventCol = names.findIndex((n, i) => i !== timeCol && i !== dateCol && /event|what|action|impact|description|detail|update|note/.test(n));
   const linkCol = names.findIndex((n, i) => i !== timeCol && i !== dateCol && /link|source|data|evidence|ref/.test(n));
   const hz = head[timeCol] ? findZone(head[timeCol].text) : undefined;
+  // A Date cell left empty under a filled one (merged cells in a wiki or sheet export) is that day.
+  let carried: StampContext['date'];
   for (const row of rows) {
     const cells = splitTableRow(lines[row], row);
     if (cells.every((c) => c.text === '')) continue;
@@ -346,8 +348,11 @@ function readTable(ctx: Ctx, header: number, rows: number[], contextAt: (l: numb
     if (linkCol >= 0 && cells[linkCol]?.text) entry.source = cells[linkCol];
     if (dateCol >= 0 && dateCol !== timeCol && cells[dateCol]) {
       const d = dateOnly(cells[dateCol].text);
-      if (d) sc.date = { ...d, from: `the ${head[dateCol].text} column` };
-      else if (cells[dateCol].text) sc.date = undefined;
+      if (d) sc.date = carried = { ...d, from: `the ${head[dateCol].text} column` };
+      else if (cells[dateCol].text) sc.date = carried = undefined;
+      else if (carried) sc.date = { ...carried, from: `the ${head[dateCol].text} column of a row above` };
+    } else if (dateCol >= 0 && dateCol !== timeCol && carried) {
+      sc.date = { ...carried, from: `the ${head[dateCol].text} column of a row above` };
     }
     if (tc && tc.text) {
       const stamp = readStamp(lines[row], tc.range.column);
