@@ -34,3 +34,22 @@ test('a role named in the timeline or a status update is a change of hands, not 
   assert.deepEqual(roles(body), {});
   assert.match(rolesFindings(body)[0] ?? '', /^No incident commander/);
 });
+
+test('a handover packet with hand-written labels: working theory, in flight, decision needed, next checkpoint', () => {
+  const body = [
+    '## Checkpoints',
+    '',
+    '### 2026-04-09T12:20:00Z — handover @noor → @wen',
+    '- **Where we are:** readers time out on 30% of card taps in two stores.',
+    '- **Working theory:** the firmware update changed the TLS session cache.',
+    '- **User impact:** shoppers retry or pay in cash; no double charges.',
+    '- **In flight:** firmware rollback on store 12 (@tomasz).',
+    '- **Decision needed:** roll back the other stores tonight or wait for the vendor.',
+    '- **Comms plan:** store managers every 60 minutes.',
+    '- **Next checkpoint:** 2026-04-09T13:20:00Z.',
+  ].join('\n');
+  const doc = parseDocument(FRONT + body, { relativePath: 'incidents/x/incident.md' });
+  assert.deepEqual([...doc.checkpoints[0].fields.keys()].sort(), ['comms_cadence', 'customer_impact', 'decision_point', 'hypothesis', 'in_flight_actions', 'next_decision_point', 'state']);
+  const found = lint(FRONT + body, { relativePath: 'incidents/x/incident.md', now: Date.parse('2026-04-09T12:30:00Z') }).findings.filter((f) => f.rule === 'checkpoint-complete');
+  assert.deepEqual(found, []);
+});

@@ -93,6 +93,26 @@ const CHECKPOINT_LABELS: Record<string, string> = {
   'comms': 'comms_cadence',
   'next decision point': 'next_decision_point',
   'next decision': 'next_decision_point',
+  // Labels responders write by hand in a handover.
+  status: 'state',
+  'where we are': 'state',
+  'working theory': 'hypothesis',
+  theory: 'hypothesis',
+  'leading theory': 'hypothesis',
+  'user impact': 'customer_impact',
+  'in flight': 'in_flight_actions',
+  'in progress': 'in_flight_actions',
+  'work in progress': 'in_flight_actions',
+  'open actions': 'in_flight_actions',
+  'decision needed': 'decision_point',
+  'decisions needed': 'decision_point',
+  'pending decision': 'decision_point',
+  'open decision': 'decision_point',
+  'update cadence': 'comms_cadence',
+  'comms plan': 'comms_cadence',
+  'next checkpoint': 'next_decision_point',
+  'next check-in': 'next_decision_point',
+  'next review': 'next_decision_point',
 };
 
 export function statusLabel(label: string): string | undefined {
