@@ -54,6 +54,13 @@ test('table columns named as trackers and wikis name them: Success metric, Defin
   }
 });
 
+test('a full date standing alone as a field is the due date; a date inside the text is not', () => {
+  assert.deepEqual(fields('- Pin the resolver image — @ravi — 2027-01-20 — prevent'), { action: 'Pin the resolver image', owner: '@ravi', due: '2027-01-20', category: 'prevent' });
+  assert.equal(fields('- Pin the resolver image (@ravi, 20 Jan 2027)').due, '20 Jan 2027');
+  assert.equal(fields('- Replace the 2027-01-20 certificate bundle, owner: @ravi').due, undefined);
+  assert.equal(fields('- Pin the resolver image — Jan 20 — prevent').due, undefined, 'without a year it is not read as the due date');
+});
+
 test('due written as "by …" or "target …" only when a date-like value follows; dates inside other text are not due dates', () => {
   assert.equal(fields('- Add a lag check, by 6 November 2026; done when the drill pages').due, '6 November 2026');
   assert.equal(fields('- Add a lag check (target 2026-04-03); success: the log shows it').due, '2026-04-03');

@@ -5,6 +5,7 @@
  * ("@kavya to add …"), and a whole item struck through ("- ~~…~~ dropped").
  */
 import type { ActionField } from './types';
+import { readDate } from './when';
 
 /** One handle, or several joined by commas, slashes, "&" or "and" (`@a, @b / @team`). */
 const HANDLES = /@\w+(?:[.-]\w+)*(?:\s{0,3}(?:[,/&]|and)\s{0,3}@\w+(?:[.-]\w+)*)*/y;
@@ -42,9 +43,14 @@ interface BareField {
   end: number;
 }
 
-/** An unlabelled owner (@handles) or category word at a field boundary `at`. */
+/** An unlabelled owner (@handles), category word or full date (the due date) at a field boundary `at`. */
 export function bareFieldAt(s: string, at: number, to: number): BareField | undefined {
   const first = s[at];
+  // "— @kavya — 2026-12-10 — prevent —": a date with its year standing alone is when it is due.
+  if (first !== undefined && /[\da-z]/i.test(first)) {
+    const d = readDate(s, at);
+    if (d && d.year !== undefined && d.valid && at + d.length <= to && standsAlone(s, at + d.length, to)) return { field: 'due', end: at + d.length };
+  }
   if (first !== '@' && !/[*_dlmp]/i.test(first ?? '')) return undefined;
   const h = first === '@' ? sticky(HANDLES, s, at) : null;
   if (h && at + h[0].length <= to && standsAlone(s, at + h[0].length, to)) return { field: 'owner', end: at + h[0].length };
