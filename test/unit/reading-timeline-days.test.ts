@@ -114,3 +114,13 @@ test('a Date column filled only on the first row of each day (merged cells in a 
   const doc = parseDocument(`# Review\n\n${table}\n`, { assumeKind: 'postmortem' });
   assert.equal(doc.timeline[1].read?.dateFrom, 'the Date column of a row above');
 });
+
+test('a next-day marker after the emphasis around the time', () => {
+  // 19:50 then 05:10 is not read as past midnight without a marker, so the markers decide.
+  assert.deepEqual(instants('## Timeline (all times UTC)\n\n### 2027-03-08\n\n- **19:50** batch starts\n- **05:10** (+1) batch stalls\n- `05:40` lock released'), [
+    '2027-03-08T19:50:00Z',
+    '2027-03-09T05:10:00Z',
+    '2027-03-09T05:40:00Z',
+  ]);
+  assert.deepEqual(instants('## Timeline (all times UTC)\n\n### 2027-03-08\n\n- **19:50** batch starts\n- __06:00__ (next day) batch stalls'), ['2027-03-08T19:50:00Z', '2027-03-09T06:00:00Z']);
+});

@@ -128,6 +128,12 @@ export function readStamp(line: string, col: number): Stamp | undefined {
   }
   const close = sticky(CLOSERS, line, c);
   if (close) c += close[0].length;
+  // A marker after the emphasis around the time: "**00:10** (+1)".
+  const after = close && stamp.clock && stamp.dayOffset === undefined ? sticky(DAY_AFTER, line, c) : null;
+  if (after) {
+    stamp.dayOffset = after[1] ? 1 : Number(after.slice(2).find((g) => g !== undefined));
+    c += after[0].length;
+  }
   const sep = sticky(SEPARATOR, line, c);
   if (sep) c += sep[0].length;
   stamp.rest = c;
