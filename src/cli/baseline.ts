@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { BASELINE_FILE, buildBaseline, MAX_BASELINE_BYTES, compareWithBaseline, parseBaseline, serializeBaseline, type Baseline, type FileFindings } from '../core/baseline';
 import type { Finding } from '../core/lint';
 import { readSmallText } from './read';
+import { writeAtomically } from './write';
 
 export const BASELINE_OPTIONS_HELP = `  --update-baseline          Write every current finding to .sitrep-baseline.json and exit 0;
                              later runs report only findings not in it
@@ -63,17 +64,6 @@ function readBaseline(abs: string, shown: string, io: Io): { baseline?: Baseline
   return { baseline: parsed.baseline, broken: !parsed.baseline };
 }
 
-/** Writes through a temporary file and a rename, so a failed write never leaves half a baseline. */
-function writeAtomically(abs: string, text: string): void {
-  const tmp = `${abs}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, abs);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
 
 /**
  * Applies the baseline to a run: with `update`, writes it and ends the run; otherwise replaces each

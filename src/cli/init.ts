@@ -12,6 +12,7 @@ import { parseDocument } from '../core/parser';
 import { toPosix, walk } from './files';
 import { packageVersion, type CliIo } from './lint';
 import { readDocument } from './read';
+import { writeAtomically } from './write';
 
 const INIT_USAGE = `Usage: sitrep init [--ci github] [--force]
 
@@ -115,17 +116,6 @@ jobs:
 `;
 }
 
-function writeAtomically(abs: string, text: string): void {
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
-  const tmp = `${abs}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, abs);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
 
 export function init(argv: readonly string[], io: CliIo): number {
   let ci: 'github' | undefined;

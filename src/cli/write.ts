@@ -66,3 +66,19 @@ export function writeFixed(abs: string, read: TextFile, compute: (text: string) 
   }
   return { kind: 'failed', file: current, message: `it kept changing while Sitrep wrote it (${ATTEMPTS} tries)` };
 }
+
+/**
+ * Writes a new file (or replaces one the command owns, such as a baseline) through a temporary
+ * file and a rename in the same folder, creating the folder: a failed write never leaves half a file.
+ */
+export function writeAtomically(abs: string, text: string): void {
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  const tmp = `${abs}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, abs);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
