@@ -5,7 +5,7 @@
  * Person (Name, Who, Owner) column. Timelines, status updates and checkpoints are not read: a
  * role named there is a change of hands, not the assignment.
  */
-import { splitTableRow } from './markdown';
+import { sectionKeyByLine, splitTableRow } from './markdown';
 import type { Field, ParsedDocument } from './types';
 
 export type RoleName = 'commander' | 'operations' | 'communications' | 'scribe';
@@ -57,8 +57,8 @@ const SKIP = new Set(['timeline', 'status-updates', 'checkpoints']);
 /** The roles named in the body, first mention of each. */
 export function readBodyRoles(doc: ParsedDocument): Partial<Record<RoleName, Field>> {
   const out: Partial<Record<RoleName, Field>> = {};
-  const owner = (line: number) => doc.sections.filter((s) => s.key && s.line <= line && line < s.endLine).pop()?.key;
-  const skip = (l: number) => l < doc.bodyStartLine || !doc.prose[l] || doc.quoted?.[l] || SKIP.has(owner(l) ?? '');
+  const owner = sectionKeyByLine(doc.sections, doc.lines.length);
+  const skip = (l: number) => l < doc.bodyStartLine || !doc.prose[l] || doc.quoted?.[l] || SKIP.has(owner[l]?.key ?? '');
   for (let l = doc.bodyStartLine; l < doc.lines.length; l++) {
     if (skip(l)) continue;
     const text = doc.lines[l];
