@@ -1,5 +1,8 @@
 // Helpers for integration tests: wait on editor events (never on sleeps), with bounds.
 import * as vscode from 'vscode';
+import { ConfigStore } from '../../src/extension/config';
+import { IndexService } from '../../src/extension/incidents/indexing';
+import { SitrepWorker } from '../../src/extension/worker/client';
 
 export const EXTENSION_ID = 'sitrep.sitrep';
 
@@ -55,4 +58,25 @@ export function sitrepDiagnostics(
     },
     { timeout, what: `sitrep diagnostics on ${uri.toString()}` },
   );
+}
+
+/**
+ * An incident index of its own over the workspace, built as the extension builds one (its own
+ * configuration store and worker), for tests that watch the index work. Dispose it after.
+ */
+export function ownIndex<W extends SitrepWorker>(makeWorker: (extensionUri: vscode.Uri) => W): { worker: W; service: IndexService; dispose(): void } {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+  const configs = new ConfigStore();
+  const worker = makeWorker(ext.extensionUri);
+  const service = new IndexService(() => undefined, configs, worker);
+  return {
+    worker,
+    service,
+    dispose: () => {
+      service.dispose();
+      worker.dispose();
+      configs.dispose();
+    },
+  };
 }

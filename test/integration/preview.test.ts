@@ -5,15 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
-import * as vscode from 'vscode';
 import { suite, test } from 'mocha';
 import { timelinePlugin } from '../../src/core/report';
-import { ConfigStore } from '../../src/extension/config';
-import { IndexService } from '../../src/extension/incidents/indexing';
 import { PreviewReadings } from '../../src/extension/report/preview';
 import { ReportSource } from '../../src/extension/report/source';
 import { SitrepWorker } from '../../src/extension/worker/client';
-import { EXTENSION_ID, workspaceUri } from './helpers';
+import { ownIndex, workspaceUri } from './helpers';
 
 function postmortem(title: string, padding: number): string {
   return [
@@ -45,15 +42,13 @@ function postmortem(title: string, padding: number): string {
 suite('Markdown preview timeline picture (off the extension-host thread)', () => {
   test('a large postmortem is drawn from the worker\'s reading; an unread edit from the last one; a small unread text is read here', async function () {
     this.timeout(60_000);
-    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const big = workspaceUri('postmortems/preview-large.md');
     const text = postmortem('Search latency after the index change', 1200);
     assert.ok(text.length > 64_000);
     fs.mkdirSync(path.dirname(big.fsPath), { recursive: true });
     fs.writeFileSync(big.fsPath, text);
-    const configs = new ConfigStore();
-    const worker = new SitrepWorker(ext.extensionUri);
-    const service = new IndexService(() => undefined, configs, worker);
+    const index = ownIndex((uri) => new SitrepWorker(uri));
+    const { worker, service } = index;
     const source = new ReportSource(service, worker);
     const readings = new PreviewReadings(source);
     try {
@@ -75,9 +70,7 @@ suite('Markdown preview timeline picture (off the extension-host thread)', () =>
     } finally {
       readings.dispose();
       source.dispose();
-      service.dispose();
-      worker.dispose();
-      configs.dispose();
+      index.dispose();
       fs.rmSync(big.fsPath, { force: true });
     }
   });

@@ -5,12 +5,9 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
 import { suite, test } from 'mocha';
-import { ConfigStore } from '../../src/extension/config';
-import { IndexService } from '../../src/extension/incidents/indexing';
 import { SitrepWorker } from '../../src/extension/worker/client';
-import { EXTENSION_ID, workspaceUri } from './helpers';
+import { ownIndex, workspaceUri } from './helpers';
 
 /** A worker that notes which documents it was asked to summarise. */
 class NotingWorker extends SitrepWorker {
@@ -48,7 +45,6 @@ function incidentText(title: string, extra = ''): string {
 suite('First read (issue 11: the countdown as the editor opens)', () => {
   test('small incident files are indexed before the worker is asked anything; one over 64 KB goes through the worker', async function () {
     this.timeout(60_000);
-    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const small = workspaceUri('incidents/2099-12-30-first-read-small/incident.md');
     const big = workspaceUri('incidents/2099-12-31-first-read-big/incident.md');
     fs.mkdirSync(path.dirname(small.fsPath), { recursive: true });
@@ -57,9 +53,8 @@ suite('First read (issue 11: the countdown as the editor opens)', () => {
     fs.writeFileSync(big.fsPath, incidentText('First read big', '- 2099-12-30T10:05:00Z [fact] Noted a detail of the response for the record.\n'.repeat(1200)));
     assert.ok(fs.statSync(big.fsPath).size > 64_000);
 
-    const configs = new ConfigStore();
-    const worker = new NotingWorker(ext.extensionUri);
-    const service = new IndexService(() => undefined, configs, worker);
+    const index = ownIndex((uri) => new NotingWorker(uri));
+    const { worker, service } = index;
     try {
       let first: { keys: string[]; asked: string[]; workersStarted: number } | undefined;
       const sub = service.onDidChange(() => {
@@ -78,9 +73,7 @@ suite('First read (issue 11: the countdown as the editor opens)', () => {
       assert.ok(!worker.asked.includes(small.toString()), 'the small one was not read twice');
       assert.equal(service.index.incidents().find((i) => i.key === small.toString())?.title, 'First read small');
     } finally {
-      service.dispose();
-      worker.dispose();
-      configs.dispose();
+      index.dispose();
       fs.rmSync(path.dirname(small.fsPath), { recursive: true, force: true });
       fs.rmSync(path.dirname(big.fsPath), { recursive: true, force: true });
     }
@@ -88,15 +81,13 @@ suite('First read (issue 11: the countdown as the editor opens)', () => {
 
   test('an incident.md that is a FIFO or a link to /dev/zero is never read: the first read and the scan finish without it', async function () {
     this.timeout(60_000);
-    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const fifo = workspaceUri('incidents/2099-12-31-first-read-fifo/incident.md');
     const zero = workspaceUri('incidents/2099-12-31-first-read-zero/incident.md');
     for (const u of [fifo, zero]) fs.mkdirSync(path.dirname(u.fsPath), { recursive: true });
     execFileSync('mkfifo', [fifo.fsPath]);
     fs.symlinkSync('/dev/zero', zero.fsPath);
-    const configs = new ConfigStore();
-    const worker = new NotingWorker(ext.extensionUri);
-    const service = new IndexService(() => undefined, configs, worker);
+    const index = ownIndex((uri) => new NotingWorker(uri));
+    const { worker, service } = index;
     try {
       await service.rescan();
       const keys = service.index.keys();
@@ -104,9 +95,7 @@ suite('First read (issue 11: the countdown as the editor opens)', () => {
       assert.ok(!worker.asked.includes(fifo.toString()) && !worker.asked.includes(zero.toString()), 'neither was sent to the worker');
       assert.ok(keys.some((k) => k.endsWith('/incident.md')), 'the other incidents were read');
     } finally {
-      service.dispose();
-      worker.dispose();
-      configs.dispose();
+      index.dispose();
       for (const u of [fifo, zero]) fs.rmSync(path.dirname(u.fsPath), { recursive: true, force: true });
     }
   });
